@@ -1,0 +1,76 @@
+//! Temporal expressions: found, resolved to intervals, and chained so that
+//! "in August" after "July 1917" means August 1917.
+//!
+//! INTERFACE STUB — to be implemented.
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// A calendar day. Proleptic Gregorian; no time zone, no time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ymd {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Ymd {
+    pub const fn new(year: i32, month: u8, day: u8) -> Self {
+        Ymd { year, month, day }
+    }
+    pub const fn year_start(year: i32) -> Self {
+        Ymd::new(year, 1, 1)
+    }
+    pub const fn year_end(year: i32) -> Self {
+        Ymd::new(year, 12, 31)
+    }
+}
+
+impl std::fmt::Display for Ymd {
+    /// ISO 8601 (`1917-10-25`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Closed interval of days, `start <= end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Interval {
+    pub start: Ymd,
+    pub end: Ymd,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Season,
+    Year,
+    Decade,
+    Century,
+}
+
+/// One temporal expression in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Bytes of the whole expression, e.g. "the spring of 1918" or
+    /// "February (or March, in the New Style calendar) … 1917".
+    pub span: Span,
+    pub interval: Interval,
+    pub precision: Precision,
+    /// The year (or more) came from earlier text, not from the expression.
+    pub inferred: bool,
+    /// The date only names or locates something ("as Saint Petersburg was
+    /// called between 1914 and 1924"): not a claim about the period.
+    pub naming_aside: bool,
+}
+
+/// Finds every date in `regions` of `text` (in order; the regions are prose
+/// paragraphs and do not overlap), carrying the context for relative and
+/// partial dates from one region to the next.
+pub fn find_dates(text: &str, regions: &[Span]) -> Vec<DateMention> {
+    let _ = (text, regions);
+    Vec::new()
+}

@@ -1,0 +1,3 @@
+//! Finders: the things in the text that later stages reason about.
+
+pub mod dates;

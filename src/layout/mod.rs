@@ -1,0 +1,89 @@
+//! Layout: the essay as title, paragraphs, sentences and words, each with a
+//! byte span into the original text.
+
+pub mod paragraphs;
+pub mod sentences;
+pub mod words;
+
+use crate::span::Span;
+pub use words::Word;
+
+/// The laid-out essay.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The decoded text; every span points into it.
+    pub text: String,
+    /// A first line that reads as a title (short, no final stop) or a
+    /// Markdown heading at the top.
+    pub title: Option<Span>,
+    /// Prose paragraphs in reading order. Headings and list markers are not in
+    /// them.
+    pub paragraphs: Vec<Paragraph>,
+    /// How the paragraphs were told apart.
+    pub style: paragraphs::Style,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub span: Span,
+    pub sentences: Vec<Sentence>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub span: Span,
+    pub words: Vec<Word>,
+}
+
+impl Document {
+    /// Lays out `text`: paragraphs, then sentences, then words.
+    pub fn new(text: String) -> Self {
+        let blocks = paragraphs::split(&text);
+        let paragraphs = blocks
+            .paragraphs
+            .iter()
+            .map(|&span| Paragraph {
+                span,
+                sentences: sentences::split_sentences(&text, span)
+                    .into_iter()
+                    .map(|span| Sentence { span, words: words::words(&text, span) })
+                    .collect(),
+            })
+            .collect();
+        Document { title: blocks.title, paragraphs, style: blocks.style, text }
+    }
+
+    pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.paragraphs.iter().flat_map(|p| p.sentences.iter())
+    }
+
+    pub fn sentence_count(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.sentences.len()).sum()
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.sentences().map(|s| s.words.len()).sum()
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// The text of a span with runs of white space (line breaks of a
+    /// hard-wrapped essay) folded to one space, for display.
+    pub fn display(&self, span: Span) -> String {
+        collapse_space(self.slice(span))
+    }
+}
+
+/// Folds every run of white space to one space and trims the ends.
+pub fn collapse_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for part in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}

@@ -1,0 +1,12 @@
+//! argmark: reads a student's essay and reports how well its argument is built.
+//!
+//! The pipeline, one module a stage:
+//! [`read`] → [`layout`] → [`find`] → [`question`] → [`checks`] → [`report`].
+//! [`analysis::analyze`] runs it end to end.
+
+pub mod find;
+pub mod finding;
+pub mod layout;
+pub mod normalize;
+pub mod read;
+pub mod span;

@@ -1,0 +1,66 @@
+//! Typographic folding for matching. The essay text itself is never changed:
+//! curly quotes, dashes and non-breaking spaces stay for display, and matching
+//! code folds them with these helpers.
+
+/// Folds one character to the plain form used for matching.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\t' => ' ',
+        other => other,
+    }
+}
+
+/// Folds a string for matching. Each folded char is ASCII where the original
+/// was typographic, so byte offsets do NOT carry over; use [`fold_keep_offsets`]
+/// when spans must stay valid.
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Folds a string but pads each replaced char with spaces up to its original
+/// byte length, so that byte offsets into the result equal offsets into `s`.
+/// Regexes run over this copy and their match spans apply to the original.
+pub fn fold_keep_offsets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let f = fold_char(c);
+        if f == c {
+            out.push(c);
+        } else {
+            out.push(f);
+            for _ in f.len_utf8()..c.len_utf8() {
+                // A zero-width joiner would be invisible but not ASCII; a
+                // private-use pad keeps regex classes like \s from matching it.
+                out.push('\u{1}');
+            }
+        }
+    }
+    out
+}
+
+/// Lowercase, straight apostrophes: the key the stemmer and word lists want.
+pub fn word_key(word: &str) -> String {
+    word.chars().map(fold_char).flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_byte_offsets() {
+        let s = "Russia’s “dictatorship”—in 1917";
+        let f = fold_keep_offsets(s);
+        assert_eq!(f.len(), s.len());
+        assert!(f.starts_with("Russia'"));
+        assert_eq!(&f[s.find("in 1917").unwrap()..], "in 1917");
+    }
+
+    #[test]
+    fn word_key_lowercases_and_straightens() {
+        assert_eq!(word_key("Bolshevik’s"), "bolshevik's");
+    }
+}
