@@ -10,3 +10,7 @@ pub mod layout;
 pub mod normalize;
 pub mod read;
 pub mod span;
+pub mod question;
+pub mod analysis;
+pub mod checks;
+pub mod report;

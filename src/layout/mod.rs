@@ -26,6 +26,8 @@ pub struct Document {
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     pub span: Span,
+    /// A Markdown list item: it may fairly end without a stop.
+    pub list_item: bool,
     pub sentences: Vec<Sentence>,
 }
 
@@ -42,8 +44,10 @@ impl Document {
         let paragraphs = blocks
             .paragraphs
             .iter()
-            .map(|&span| Paragraph {
+            .enumerate()
+            .map(|(i, &span)| Paragraph {
                 span,
+                list_item: blocks.list_items.contains(&i),
                 sentences: sentences::split_sentences(&text, span)
                     .into_iter()
                     .map(|span| Sentence { span, words: words::words(&text, span) })

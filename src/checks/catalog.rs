@@ -1,0 +1,89 @@
+//! Every finding code argmark can emit, documented for `argmark explain`.
+//! Codes are stable: scripts and configs key on them.
+
+use crate::finding::Severity;
+
+/// Documentation of one finding code.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckInfo {
+    pub code: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// One line: what the finding means.
+    pub summary: &'static str,
+    /// Why it matters to a marker.
+    pub why: &'static str,
+    /// A before/after example of the fix.
+    pub example: &'static str,
+}
+
+pub const CATALOG: &[CheckInfo] = &[
+    CheckInfo {
+        code: "question.none",
+        severity: Severity::Info,
+        summary: "No essay question was given or found in a title, so nothing is measured against a question.",
+        why: "Relevance, the time window and the command word all come from the question; without one argmark can only describe the essay.",
+        example: "argmark check essay.txt --question \"How far was Trotsky responsible for the Bolshevik victory, 1918–21?\"",
+    },
+    CheckInfo {
+        code: "layout.missing-text",
+        severity: Severity::Warning,
+        summary: "A paragraph stops in the middle of a sentence and the next one starts afresh: text may be missing.",
+        why: "Lost text usually comes from copying between documents; a marker reads it as carelessness, and the argument has a hole in it.",
+        example: "\"…and joined the Petrograd Soviet of Workers' and Soldiers'\" → finish the sentence: \"…Soldiers' Deputies, which gave him a platform.\"",
+    },
+    CheckInfo {
+        code: "layout.cut-off",
+        severity: Severity::Warning,
+        summary: "The essay ends in the middle of a sentence.",
+        why: "An essay that stops mid-sentence has no conclusion, and the marker cannot credit a judgement that is not there.",
+        example: "\"…elected chairman of the Executive\" → finish the sentence, then add a conclusion that answers the question.",
+    },
+    CheckInfo {
+        code: "dates.after-window",
+        severity: Severity::Warning,
+        summary: "A date falls after the end of the question's time window.",
+        why: "Events after the window cannot explain what happened within it; examiners credit only material relevant to the period set.",
+        example: "Question up to 1922: \"He was ousted by Stalin in 1925.\" → cut it, or keep one clause of context and spend the words on 1918–22.",
+    },
+    CheckInfo {
+        code: "dates.before-window",
+        severity: Severity::Suggestion,
+        summary: "Several sentences in a row deal with events before the question's window.",
+        why: "Brief background is fine, but a long run of it is narrative the marker cannot credit.",
+        example: "Three sentences on 1905 in a 1917–22 essay → keep one that explains why it matters for 1917.",
+    },
+    CheckInfo {
+        code: "dates.naming-aside",
+        severity: Severity::Info,
+        summary: "A date outside the window only names or locates something (\"as the city was called between 1914 and 1924\").",
+        why: "Such asides are not arguments about the period, so they are not counted against the essay's focus.",
+        example: "No change needed.",
+    },
+    CheckInfo {
+        code: "focus.paragraph-off-topic",
+        severity: Severity::Warning,
+        summary: "A body paragraph never touches the question's focus.",
+        why: "Each paragraph should advance the answer; one that never mentions what the question asks about reads as irrelevant.",
+        example: "Start the paragraph with a point in the question's terms: \"Trotsky's Red Army was the main reason the Bolsheviks survived.\"",
+    },
+    CheckInfo {
+        code: "structure.no-thesis",
+        severity: Severity::Warning,
+        summary: "The introduction has no sentence that answers the question.",
+        why: "Markers look for a line of argument set out early; without one the essay reads as description.",
+        example: "Add to the introduction: \"Trotsky's contribution was vital, above all in building the Red Army, but it depended on Lenin's leadership.\"",
+    },
+    CheckInfo {
+        code: "structure.no-conclusion",
+        severity: Severity::Warning,
+        summary: "The last paragraph does not conclude: it reaches no overall judgement.",
+        why: "The top levels of every mark scheme ask for a substantiated judgement; it belongs in the conclusion.",
+        example: "End with: \"Overall, Trotsky's organisation of October and of the Red Army was the most important contribution, though Lenin's leadership mattered as much.\"",
+    },
+];
+
+/// The documentation of a code, if it exists.
+pub fn lookup(code: &str) -> Option<&'static CheckInfo> {
+    CATALOG.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}

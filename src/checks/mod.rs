@@ -1,0 +1,55 @@
+//! Checks: each reads the analysis so far and returns findings. One file a
+//! family; every code a check can emit is documented in [`catalog`].
+
+pub mod catalog;
+mod dates;
+mod focus;
+mod layout;
+mod question;
+mod structure;
+
+use crate::analysis::Analysis;
+use crate::finding::Finding;
+use crate::layout::Paragraph;
+
+pub use catalog::{CATALOG, CheckInfo, lookup};
+
+/// Runs every check.
+pub fn run(a: &Analysis) -> Vec<Finding> {
+    let checks: &[fn(&Analysis) -> Vec<Finding>] =
+        &[question::check, layout::check, dates::check, focus::check, structure::check];
+    checks.iter().flat_map(|check| check(a)).collect()
+}
+
+/// Where a paragraph sits in the essay's shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Introduction,
+    Body,
+    Conclusion,
+    /// The whole essay is one or two paragraphs.
+    Whole,
+}
+
+/// Introduction and conclusion are the first and last of three or more
+/// paragraphs; shorter essays are all one part.
+pub fn part(index: usize, count: usize) -> Part {
+    match (count, index) {
+        (0..=2, _) => Part::Whole,
+        (_, 0) => Part::Introduction,
+        (n, i) if i + 1 == n => Part::Conclusion,
+        _ => Part::Body,
+    }
+}
+
+/// Does the paragraph use any of the question's focus terms?
+pub fn touches_focus<'a>(a: &'a Analysis, p: &'a Paragraph) -> Vec<&'a str> {
+    let mut hits: Vec<&str> = Vec::new();
+    for f in &a.question.focus {
+        let hit = p.sentences.iter().flat_map(|s| &s.words).any(|w| w.stem == f.stem);
+        if hit && !hits.contains(&f.term.as_str()) {
+            hits.push(&f.term);
+        }
+    }
+    hits
+}

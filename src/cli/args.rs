@@ -1,0 +1,97 @@
+//! The command-line interface, as clap types.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+use super::exit::HELP;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "argmark",
+    version,
+    about = "Reads a student's essay and reports how well its argument is built.",
+    after_help = HELP
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse an essay and print the report.
+    #[command(after_help = HELP)]
+    Check(CheckArgs),
+    /// Show how a question is read: window, focus, command.
+    Question(QuestionArgs),
+    /// Explain a finding code (or list them all).
+    Explain(ExplainArgs),
+    /// Print the JSON Schema of the JSON report.
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Essay file(s) to read; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+    /// The essay question. Without it, the essay's title line is used.
+    #[arg(short, long)]
+    pub question: Option<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    pub max_bytes: u64,
+    /// Exit with code 1 when a finding at or above this severity is reported.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+    /// Fit the table to this many columns (default: the terminal's width, or
+    /// 100 when the output is not a terminal).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for the terminal.
+    Table,
+    /// The full analysis as versioned JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Suggestion,
+    Warning,
+    Error,
+}
+
+impl FailOn {
+    pub fn severity(self) -> argmark::finding::Severity {
+        use argmark::finding::Severity;
+        match self {
+            FailOn::Info => Severity::Info,
+            FailOn::Suggestion => Severity::Suggestion,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Error => Severity::Error,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QuestionArgs {
+    /// The question's wording.
+    pub question: String,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A finding code such as `dates.after-window`; omit to list every code.
+    pub code: Option<String>,
+}

@@ -1,0 +1,46 @@
+//! `argmark check`: read, analyse, report.
+
+use std::path::Path;
+
+use argmark::analysis::{self, Options};
+use argmark::read::{self, Limits, ReadError, Source};
+use argmark::report;
+
+use super::args::{CheckArgs, Format};
+use super::{Exit, output};
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
+    let limits = Limits { max_bytes: args.max_bytes, ..Limits::default() };
+    let options = Options { question: args.question.clone() };
+    let mut exit = Exit::Ok;
+    for input in &args.inputs {
+        let source = match read_input(input, limits) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("argmark: {e}");
+                exit = exit.worst(if e.exit_code() == 3 { Exit::Unreadable } else { Exit::Unusable });
+                continue;
+            }
+        };
+        let a = analysis::analyze(source.text, &options);
+        let text = match args.format {
+            Format::Table => report::table::render(
+                &source.name,
+                &a,
+                report::table::Options { width: output::width(args.width) },
+            ),
+            Format::Json => report::json::render(&source.name, source.encoding, &a),
+        };
+        output::print(&text)?;
+        if let Some(level) = args.fail_on
+            && a.findings.iter().any(|f| f.severity >= level.severity())
+        {
+            exit = exit.worst(Exit::Findings);
+        }
+    }
+    Ok(exit)
+}
+
+fn read_input(path: &Path, limits: Limits) -> Result<Source, ReadError> {
+    if path.as_os_str() == "-" { read::read_stdin(limits) } else { read::read_path(path, limits) }
+}

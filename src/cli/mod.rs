@@ -1,0 +1,35 @@
+//! Command-line definition and dispatch.
+
+mod args;
+mod check;
+mod explain;
+mod exit;
+mod output;
+mod question;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+pub use exit::Exit;
+
+/// Parses the command line and runs the chosen command.
+pub fn run() -> ExitCode {
+    let args = args::Cli::parse();
+    let result = match args.command {
+        args::Command::Check(c) => check::run(&c),
+        args::Command::Question(q) => question::run(&q),
+        args::Command::Explain(e) => explain::run(&e),
+        args::Command::Schema => output::print(&argmark::report::json::schema()),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(err) => {
+            // A closed pipe (`argmark check … | head`) is not a failure.
+            if err.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+                return Exit::Ok.into();
+            }
+            eprintln!("argmark: {err:#}");
+            Exit::Internal.into()
+        }
+    }
+}

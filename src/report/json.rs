@@ -1,0 +1,230 @@
+//! The JSON report: versioned, with stable field names that gradebooks and
+//! scripts read. Spans are `[start, end)` in Unicode scalar values of `text`.
+//!
+//! These are serialisation-only types (as in ripgrep's `jsont.rs`): the
+//! library's own types can change without changing the wire format.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::checks::{Part, part};
+use crate::find::dates::Precision;
+use crate::find::window::Relation;
+use crate::finding::Severity;
+use crate::layout::paragraphs::Style;
+use crate::question::Source;
+use crate::span::{CharIndex, Span};
+
+/// Bumped on any change a consumer could notice; additions bump the minor.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Report {
+    pub schema_version: &'static str,
+    pub argmark_version: &'static str,
+    /// The file as named on the command line, or `<stdin>`.
+    pub file: String,
+    pub encoding: String,
+    /// The decoded essay text; every span indexes it in code points.
+    pub text: String,
+    pub question: QuestionOut,
+    pub layout: LayoutOut,
+    pub stats: Stats,
+    pub paragraphs: Vec<ParagraphOut>,
+    pub dates: Vec<DateOut>,
+    pub findings: Vec<FindingOut>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct QuestionOut {
+    pub text: String,
+    #[schemars(with = "String")]
+    pub source: Source,
+    pub window: WindowOut,
+    /// Focus terms as written in the question.
+    pub focus: Vec<String>,
+    /// Their English stems, as matched against the essay's words.
+    pub focus_stems: Vec<String>,
+    /// "how far", "assess", "explain", … or null.
+    pub command: Option<String>,
+    /// The command is not written but follows from the wording.
+    pub command_implied: bool,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct WindowOut {
+    /// ISO date or null (open).
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct LayoutOut {
+    /// How paragraphs were told apart: blank-lines, double-spaced, indented,
+    /// hard-wrapped, line-per-paragraph or single.
+    #[schemars(with = "String")]
+    pub style: Style,
+    pub title: Option<TextSpan>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TextSpan {
+    pub span: [usize; 2],
+    pub text: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Stats {
+    pub words: usize,
+    pub paragraphs: usize,
+    pub sentences: usize,
+    pub dates: usize,
+    pub dates_outside_window: usize,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ParagraphOut {
+    pub span: [usize; 2],
+    /// introduction, body, conclusion, or whole (essays of one or two paragraphs).
+    pub part: String,
+    pub sentences: Vec<TextSpan>,
+    /// Focus terms of the question that the paragraph uses.
+    pub focus: Vec<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct DateOut {
+    pub text: String,
+    pub span: [usize; 2],
+    pub start: String,
+    pub end: String,
+    #[schemars(with = "String")]
+    pub precision: Precision,
+    /// Part of the date (usually the year) came from earlier text.
+    pub inferred: bool,
+    /// Only names or locates something; not a claim about the period.
+    pub naming_aside: bool,
+    /// inside, before, after, overlaps or unknown (no window).
+    #[schemars(with = "String")]
+    pub window: Relation,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FindingOut {
+    pub code: String,
+    #[schemars(with = "String")]
+    pub severity: Severity,
+    pub span: [usize; 2],
+    pub message: String,
+    pub suggestion: String,
+}
+
+impl Report {
+    /// The question part alone, for `argmark question --format json`.
+    pub fn question(q: &crate::question::Question) -> QuestionOut {
+        QuestionOut {
+            text: q.text.clone(),
+            source: q.source,
+            window: WindowOut { start: q.window.start.map(|d| d.to_string()), end: q.window.end.map(|d| d.to_string()) },
+            focus: q.focus.iter().map(|f| f.term.clone()).collect(),
+            focus_stems: q.focus.iter().map(|f| f.stem.clone()).collect(),
+            command: q.command.map(|c| c.as_str().to_string()),
+            command_implied: q.command_implied,
+        }
+    }
+
+    pub fn new(file: &str, encoding: &str, a: &Analysis) -> Report {
+        let idx = CharIndex::new(&a.doc.text);
+        let span = |s: Span| idx.span(s);
+        let q = &a.question;
+        let count = a.doc.paragraphs.len();
+        Report {
+            schema_version: SCHEMA_VERSION,
+            argmark_version: env!("CARGO_PKG_VERSION"),
+            file: file.to_string(),
+            encoding: encoding.to_string(),
+            text: a.doc.text.clone(),
+            question: Report::question(q),
+            layout: LayoutOut {
+                style: a.doc.style,
+                title: a.doc.title.map(|t| TextSpan { span: span(t), text: a.doc.display(t) }),
+            },
+            stats: Stats {
+                words: a.doc.word_count(),
+                paragraphs: count,
+                sentences: a.doc.sentence_count(),
+                dates: a.dates.len(),
+                dates_outside_window: a.dates.iter().filter(|d| is_outside(d)).count(),
+            },
+            paragraphs: a
+                .doc
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ParagraphOut {
+                    span: span(p.span),
+                    part: part_name(part(i, count)).to_string(),
+                    sentences: p
+                        .sentences
+                        .iter()
+                        .map(|s| TextSpan { span: span(s.span), text: a.doc.display(s.span) })
+                        .collect(),
+                    focus: crate::checks::touches_focus(a, p).into_iter().map(String::from).collect(),
+                })
+                .collect(),
+            dates: a
+                .dates
+                .iter()
+                .map(|d| DateOut {
+                    text: a.doc.display(d.mention.span),
+                    span: span(d.mention.span),
+                    start: d.mention.interval.start.to_string(),
+                    end: d.mention.interval.end.to_string(),
+                    precision: d.mention.precision,
+                    inferred: d.mention.inferred,
+                    naming_aside: d.mention.naming_aside,
+                    window: d.relation,
+                })
+                .collect(),
+            findings: a
+                .findings
+                .iter()
+                .map(|f| FindingOut {
+                    code: f.code.to_string(),
+                    severity: f.severity,
+                    span: span(f.span),
+                    message: f.message.clone(),
+                    suggestion: f.suggestion.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A date that places the essay outside the window (asides don't).
+pub fn is_outside(d: &crate::analysis::Dated) -> bool {
+    !d.mention.naming_aside && matches!(d.relation, Relation::Before | Relation::After)
+}
+
+pub fn part_name(p: Part) -> &'static str {
+    match p {
+        Part::Introduction => "introduction",
+        Part::Body => "body",
+        Part::Conclusion => "conclusion",
+        Part::Whole => "whole",
+    }
+}
+
+/// The report as pretty-printed JSON.
+pub fn render(file: &str, encoding: &str, a: &Analysis) -> String {
+    let mut s = serde_json::to_string_pretty(&Report::new(file, encoding, a)).expect("report serialises");
+    s.push('\n');
+    s
+}
+
+/// The JSON Schema of [`Report`].
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"
+}
