@@ -91,14 +91,24 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
     }
 }
 
-/// Asks chardetng for the likeliest legacy encoding. UTF-8 is ruled out
-/// because the caller has already found the bytes invalid in it.
+/// Fewest non-ASCII bytes for chardetng's guess to count as sure. With
+/// fewer, it has too little to go on: a handful of pound signs, dashes or
+/// accents in an English essay gets guessed as windows-1250 or ISO-8859-4
+/// (turning "£" into "Ł"), while windows-1252 is almost always right.
+const MIN_NON_ASCII_FOR_GUESS: usize = 32;
+
+/// Asks chardetng for the likeliest legacy encoding, falling back to
+/// windows-1252 when it is unsure. UTF-8 is ruled out because the caller
+/// has already found the bytes invalid in it.
 fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    if non_ascii < MIN_NON_ASCII_FOR_GUESS {
+        return WINDOWS_1252;
+    }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, Utf8Detection::Deny);
-    // The detector hands back UTF-8 or a UTF-16 only in cases we rule out
-    // above; never trust it to decode non-UTF-8 bytes as those.
+    // Never trust a Unicode guess for bytes already found not to be Unicode.
     if guess == UTF_8 || guess == UTF_16LE || guess == UTF_16BE {
         WINDOWS_1252
     } else {

@@ -32,7 +32,7 @@ pub enum ReadError {
     /// A word-processor or PDF document: the user most likely meant the text
     /// inside it, so the message says what to do instead.
     #[error(
-        "{name}: is a {kind}, not plain text; convert .docx/.odt/.pdf documents to plain text or give them to batch mode"
+        "{name}: not plain text but a document ({kind}); convert .docx/.odt/.pdf documents to plain text or give them to batch mode"
     )]
     Document { name: String, kind: &'static str },
     #[error("{name}: is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)")]

@@ -126,7 +126,7 @@ pub fn decode(name: String, bytes: &[u8], limits: Limits) -> Result<Source, Read
     if sniff::is_blank(&decoded.text) {
         return Err(ReadError::Empty { name });
     }
-    if sniff::too_many_controls(&decoded.text) {
+    if sniff::looks_binary(&decoded.text) {
         return Err(ReadError::Binary { name });
     }
     Ok(Source {

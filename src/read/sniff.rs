@@ -27,13 +27,13 @@ const BINARY_MAGIC: &[&[u8]] = &[
 /// Identifies a known file format from its first bytes.
 pub fn magic(bytes: &[u8]) -> Option<Magic> {
     if bytes.starts_with(b"%PDF-") {
-        return Some(Magic::Document("PDF document"));
+        return Some(Magic::Document("PDF"));
     }
     if bytes.starts_with(b"{\\rtf") {
-        return Some(Magic::Document("RTF document"));
+        return Some(Magic::Document("RTF"));
     }
     if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
-        return Some(Magic::Document("Word 97-2003 (.doc) document"));
+        return Some(Magic::Document("Word 97-2003 .doc"));
     }
     if is_zip(bytes) {
         return Some(Magic::Document(zip_kind(bytes)));
@@ -62,11 +62,11 @@ fn is_zip(bytes: &[u8]) -> bool {
 fn zip_kind(bytes: &[u8]) -> &'static str {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     if contains(head, b"mimetypeapplication/vnd.oasis.opendocument") {
-        "OpenDocument (.odt) file"
+        "OpenDocument .odt"
     } else if contains(head, b"word/") {
-        "Word (.docx) document"
+        "Word .docx"
     } else {
-        "ZIP archive (such as a .docx or .odt document)"
+        "ZIP archive, such as .docx or .odt"
     }
 }
 
@@ -80,10 +80,16 @@ fn is_stray_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')
 }
 
+/// Whether decoded text looks like binary data: any NUL (which no text
+/// holds, even when it decoded cleanly from UTF-16) or too many controls.
+pub fn looks_binary(text: &str) -> bool {
+    text.contains('\0') || too_many_controls(text)
+}
+
 /// Whether decoded text has so many stray control characters (more than
 /// one in fifty) that it is almost certainly binary data that happened to
 /// decode. A few strays, as word processors sometimes leave, are tolerated.
-pub fn too_many_controls(text: &str) -> bool {
+fn too_many_controls(text: &str) -> bool {
     let (mut total, mut stray) = (0usize, 0usize);
     for c in text.chars() {
         total += 1;
@@ -97,7 +103,7 @@ pub fn too_many_controls(text: &str) -> bool {
 /// big-endian. Windows tools sometimes write UTF-16 without a BOM; without
 /// this check its NUL bytes would be rejected as binary.
 pub fn bomless_utf16_is_le(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = bytes.len() / 2;

@@ -109,6 +109,27 @@ fn latin1_accents_decode() {
 }
 
 #[test]
+fn few_legacy_bytes_prefer_windows_1252() {
+    // chardetng alone guesses windows-1250 / ISO-8859-4 for these.
+    let s = ok(b"It cost \xa35 \x96 a lot\x85");
+    assert_eq!(s.text, "It cost \u{a3}5 \u{2013} a lot\u{2026}");
+    assert_eq!(s.encoding, "windows-1252");
+    assert_eq!(
+        ok(b"na\xefve \xbd of the \xb0 degree").text,
+        "na\u{ef}ve \u{bd} of the \u{b0} degree"
+    );
+}
+
+#[test]
+fn long_cyrillic_is_detected() {
+    // "Война и мир" repeated, in windows-1251: enough evidence to guess.
+    let phrase: &[u8] = b"\xc2\xee\xe9\xed\xe0 \xe8 \xec\xe8\xf0. ";
+    let s = ok(&phrase.repeat(8));
+    assert_eq!(s.encoding, "windows-1251");
+    assert!(s.text.starts_with("Война и мир. "), "{}", s.text);
+}
+
+#[test]
 fn line_ends_tabs_and_nbsp_kept() {
     let text = "One\r\ntwo\rthree\n\tfour\u{a0}five \u{2018}six\u{2019}";
     assert_eq!(ok(text.as_bytes()).text, text);
@@ -158,6 +179,14 @@ fn nul_bytes_are_binary() {
 }
 
 #[test]
+fn nul_in_utf16_text_is_binary() {
+    assert!(matches!(
+        err(&utf16("An essay\0 with a NUL in it.", true)),
+        ReadError::Binary { .. }
+    ));
+}
+
+#[test]
 fn many_control_characters_are_binary() {
     let bytes: Vec<u8> = (0..400u32)
         .map(|i| if i % 10 == 0 { 0x1b } else { b'a' })
@@ -185,16 +214,10 @@ fn text_that_merely_starts_like_bzip2_is_text() {
 #[test]
 fn pdf_is_a_document() {
     let e = err(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj");
-    assert!(matches!(
-        e,
-        ReadError::Document {
-            kind: "PDF document",
-            ..
-        }
-    ));
+    assert!(matches!(e, ReadError::Document { kind: "PDF", .. }));
     assert_eq!(
         e.to_string(),
-        "essay.txt: is a PDF document, not plain text; \
+        "essay.txt: not plain text but a document (PDF); \
          convert .docx/.odt/.pdf documents to plain text or give them to batch mode"
     );
     assert_eq!(e.exit_code(), 4);
@@ -207,7 +230,7 @@ fn zip_documents_are_named() {
     assert!(matches!(
         err(docx),
         ReadError::Document {
-            kind: "Word (.docx) document",
+            kind: "Word .docx",
             ..
         }
     ));
@@ -217,7 +240,7 @@ fn zip_documents_are_named() {
     assert!(matches!(
         err(&odt),
         ReadError::Document {
-            kind: "OpenDocument (.odt) file",
+            kind: "OpenDocument .odt",
             ..
         }
     ));
