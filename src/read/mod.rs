@@ -1,8 +1,26 @@
 //! Reading an essay: bytes from a file or standard input, decoded to text.
 //!
-//! INTERFACE STUB — to be implemented.
+//! Order of checks, cheapest and most certain first: size (before reading),
+//! emptiness, file-format magic numbers, NUL bytes, decoding, then the share
+//! of stray control characters and blankness of the decoded text.
 
+mod decode;
+mod error;
+mod sniff;
+
+#[cfg(test)]
+mod tests;
+
+use std::io::Read;
 use std::path::Path;
+
+pub use error::{EXIT_UNREADABLE, EXIT_UNUSABLE, ReadError};
+
+use decode::DecodeError;
+use sniff::Magic;
+
+/// Name used for standard input in messages and reports.
+pub const STDIN_NAME: &str = "<stdin>";
 
 /// Limits that stop runaway input before any analysis starts.
 #[derive(Debug, Clone, Copy)]
@@ -13,7 +31,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 10 * 1024 * 1024 }
+        Limits {
+            max_bytes: 10 * 1024 * 1024,
+        }
     }
 }
 
@@ -29,65 +49,102 @@ pub struct Source {
     pub encoding: &'static str,
 }
 
-/// Why an input could not be read. Each kind has a documented exit code.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("{name}: no such file")]
-    NotFound { name: String },
-    #[error("{name}: permission denied")]
-    PermissionDenied { name: String },
-    #[error("{name}: is a directory (give a file, or use batch mode)")]
-    IsDirectory { name: String },
-    #[error("{name}: could not read: {source}")]
-    Io {
-        name: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{name}: the essay is empty")]
-    Empty { name: String },
-    #[error("{name}: looks like binary data, not text")]
-    Binary { name: String },
-    #[error("{name}: is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)")]
-    TooLarge { name: String, size: u64, limit: u64 },
-}
-
-impl ReadError {
-    /// Exit code for this error (see README, "Exit codes").
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            ReadError::NotFound { .. }
-            | ReadError::PermissionDenied { .. }
-            | ReadError::IsDirectory { .. }
-            | ReadError::Io { .. } => 3,
-            ReadError::Empty { .. } | ReadError::Binary { .. } | ReadError::TooLarge { .. } => 4,
-        }
-    }
-}
-
 /// Reads and decodes one file.
+///
+/// The metadata is checked first so that a directory gets a clear message
+/// and an oversized file is refused without reading a byte of it.
 pub fn read_path(path: &Path, limits: Limits) -> Result<Source, ReadError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io { name: name.clone(), source })?;
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::from_io(name.as_str(), e))?;
+    if meta.is_dir() {
+        return Err(ReadError::IsDirectory { name });
+    }
+    if meta.len() > limits.max_bytes {
+        return Err(ReadError::TooLarge {
+            name,
+            size: meta.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| ReadError::from_io(name.as_str(), e))?;
+    // Pipes and devices report a length of 0, and files can grow after the
+    // check, so the read itself is bounded too.
+    let bytes = read_bounded(&name, file, limits)?;
     decode(name, &bytes, limits)
 }
 
 /// Reads and decodes standard input.
 pub fn read_stdin(limits: Limits) -> Result<Source, ReadError> {
-    use std::io::Read;
+    read_from(STDIN_NAME.into(), std::io::stdin().lock(), limits)
+}
+
+/// Reads and decodes any stream, reading at most one byte past the limit so
+/// that an endless or huge stream never fills memory.
+pub fn read_from(name: String, reader: impl Read, limits: Limits) -> Result<Source, ReadError> {
+    let bytes = read_bounded(&name, reader, limits)?;
+    decode(name, &bytes, limits)
+}
+
+/// Reads up to `limits.max_bytes + 1` bytes: the extra byte is how an
+/// over-long stream is told apart from one exactly at the limit.
+fn read_bounded(name: &str, reader: impl Read, limits: Limits) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
-    std::io::stdin()
+    reader
+        .take(limits.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| ReadError::Io { name: "<stdin>".into(), source })?;
-    decode("<stdin>".into(), &bytes, limits)
+        .map_err(|e| ReadError::from_io(name, e))?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(ReadError::TooLargeStream {
+            name: name.to_owned(),
+            limit: limits.max_bytes,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Decodes bytes already in memory (used for standard input, archives and tests).
 pub fn decode(name: String, bytes: &[u8], limits: Limits) -> Result<Source, ReadError> {
-    let _ = limits;
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    if text.trim().is_empty() {
+    let size = bytes.len() as u64;
+    if size > limits.max_bytes {
+        return Err(ReadError::TooLarge {
+            name,
+            size,
+            limit: limits.max_bytes,
+        });
+    }
+    match sniff::magic(bytes) {
+        Some(Magic::Document(kind)) => return Err(ReadError::Document { name, kind }),
+        Some(Magic::Binary) => return Err(ReadError::Binary { name }),
+        None => {}
+    }
+    let decoded = match decode::decode_bytes(bytes) {
+        Ok(decoded) => decoded,
+        Err(DecodeError::Binary) => return Err(ReadError::Binary { name }),
+        Err(DecodeError::Invalid(detail)) => return Err(ReadError::Encoding { name, detail }),
+    };
+    // Blankness first: a lone BOM or a file of spaces is "empty", not binary.
+    if sniff::is_blank(&decoded.text) {
         return Err(ReadError::Empty { name });
     }
-    Ok(Source { name, text, encoding: "UTF-8" })
+    if sniff::looks_binary(&decoded.text) {
+        return Err(ReadError::Binary { name });
+    }
+    Ok(Source {
+        name,
+        text: decoded.text,
+        encoding: decoded.encoding,
+    })
+}
+
+/// Whether bytes would be accepted as an essay's text (for callers such as
+/// batch mode that skip non-text files quietly rather than report them).
+pub fn looks_like_text(bytes: &[u8]) -> bool {
+    decode(
+        String::new(),
+        bytes,
+        Limits {
+            max_bytes: u64::MAX,
+        },
+    )
+    .is_ok()
 }
