@@ -43,9 +43,17 @@ pub fn analyze(text: String, options: &Options) -> Analysis {
     let regions: Vec<_> = doc.paragraphs.iter().map(|p| p.span).collect();
     let dates = dates::find_dates(&doc.text, &regions)
         .into_iter()
-        .map(|mention| Dated { relation: window::relate(mention.interval, question.window), mention })
+        .map(|mention| Dated {
+            relation: window::relate(mention.interval, question.window),
+            mention,
+        })
         .collect();
-    let mut analysis = Analysis { doc, question, dates, findings: Vec::new() };
+    let mut analysis = Analysis {
+        doc,
+        question,
+        dates,
+        findings: Vec::new(),
+    };
     let mut findings = checks::run(&analysis);
     finding::sort_by_importance(&mut findings);
     analysis.findings = findings;

@@ -4,13 +4,13 @@
 //! [`read`] → [`layout`] → [`find`] → [`question`] → [`checks`] → [`report`].
 //! [`analysis::analyze`] runs it end to end.
 
+pub mod analysis;
+pub mod checks;
 pub mod find;
 pub mod finding;
 pub mod layout;
 pub mod normalize;
-pub mod read;
-pub mod span;
 pub mod question;
-pub mod analysis;
-pub mod checks;
+pub mod read;
 pub mod report;
+pub mod span;

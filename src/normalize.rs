@@ -6,8 +6,10 @@
 pub fn fold_char(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\t' => ' ',
         other => other,
     }
@@ -43,7 +45,10 @@ pub fn fold_keep_offsets(s: &str) -> String {
 
 /// Lowercase, straight apostrophes: the key the stemmer and word lists want.
 pub fn word_key(word: &str) -> String {
-    word.chars().map(fold_char).flat_map(char::to_lowercase).collect()
+    word.chars()
+        .map(fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]

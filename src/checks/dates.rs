@@ -18,20 +18,11 @@ pub fn check(a: &Analysis) -> Vec<Finding> {
     out
 }
 
-fn window_text(a: &Analysis) -> String {
-    let w = a.question.window;
-    match (w.start, w.end) {
-        (Some(s), Some(e)) if s.year == e.year => format!("{}", s.year),
-        (Some(s), Some(e)) => format!("{}–{}", s.year, e.year),
-        (None, Some(e)) => format!("up to {}", e.year),
-        (Some(s), None) => format!("from {}", s.year),
-        (None, None) => "none".into(),
-    }
-}
-
 /// One finding per sentence that reaches past the window's end.
 fn after_window(a: &Analysis) -> Vec<Finding> {
-    let Some(end) = a.question.window.end else { return Vec::new() };
+    let Some(end) = a.question.window.end else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for s in a.doc.sentences() {
         let late: Vec<&Dated> = dates_in(a, s.span)
@@ -46,7 +37,7 @@ fn after_window(a: &Analysis) -> Vec<Finding> {
             format!(
                 "{} is after the question's window ({}): events after {} cannot show how the question was answered within it.",
                 quoted.join(", "),
-                window_text(a),
+                a.question.window.label(),
                 end.year
             ),
             format!("Cut this, or keep at most a clause of context and spend the words on the period up to {}.", end.year),
@@ -57,7 +48,9 @@ fn after_window(a: &Analysis) -> Vec<Finding> {
 
 /// A run of sentences dated only before the window's start.
 fn before_window(a: &Analysis) -> Vec<Finding> {
-    let Some(start) = a.question.window.start else { return Vec::new() };
+    let Some(start) = a.question.window.start else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut run: Vec<&Sentence> = Vec::new();
     let flush = |run: &mut Vec<&Sentence>, out: &mut Vec<Finding>| {
@@ -105,7 +98,7 @@ fn naming_asides(a: &Analysis) -> Vec<Finding> {
                 format!(
                     "\"{}\" reaches outside the window ({}) but only names or locates something, so it is not counted as off the period.",
                     a.doc.display(d.mention.span),
-                    window_text(a)
+                    a.question.window.label()
                 ),
                 "No change needed.",
             )
@@ -115,6 +108,10 @@ fn naming_asides(a: &Analysis) -> Vec<Finding> {
 
 /// The dates inside a span, in order.
 pub fn dates_in(a: &Analysis, span: Span) -> impl Iterator<Item = &Dated> {
-    let from = a.dates.partition_point(|d| d.mention.span.start < span.start);
-    a.dates[from..].iter().take_while(move |d| d.mention.span.end <= span.end)
+    let from = a
+        .dates
+        .partition_point(|d| d.mention.span.start < span.start);
+    a.dates[from..]
+        .iter()
+        .take_while(move |d| d.mention.span.end <= span.end)
 }

@@ -14,7 +14,9 @@ pub fn check(a: &Analysis) -> Vec<Finding> {
         if p.list_item || ends_sentence(text) || text.trim_end().ends_with(':') && next_is_list {
             continue;
         }
-        let Some(last) = p.sentences.last() else { continue };
+        let Some(last) = p.sentences.last() else {
+            continue;
+        };
         let tail = last_words(doc.slice(last.span), 6);
         if i + 1 == count {
             out.push(Finding::new(

@@ -16,8 +16,13 @@ pub use catalog::{CATALOG, CheckInfo, lookup};
 
 /// Runs every check.
 pub fn run(a: &Analysis) -> Vec<Finding> {
-    let checks: &[fn(&Analysis) -> Vec<Finding>] =
-        &[question::check, layout::check, dates::check, focus::check, structure::check];
+    let checks: &[fn(&Analysis) -> Vec<Finding>] = &[
+        question::check,
+        layout::check,
+        dates::check,
+        focus::check,
+        structure::check,
+    ];
     checks.iter().flat_map(|check| check(a)).collect()
 }
 
@@ -46,7 +51,11 @@ pub fn part(index: usize, count: usize) -> Part {
 pub fn touches_focus<'a>(a: &'a Analysis, p: &'a Paragraph) -> Vec<&'a str> {
     let mut hits: Vec<&str> = Vec::new();
     for f in &a.question.focus {
-        let hit = p.sentences.iter().flat_map(|s| &s.words).any(|w| w.stem == f.stem);
+        let hit = p
+            .sentences
+            .iter()
+            .flat_map(|s| &s.words)
+            .any(|w| w.stem == f.stem);
         if hit && !hits.contains(&f.term.as_str()) {
             hits.push(&f.term);
         }

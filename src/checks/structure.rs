@@ -10,22 +10,61 @@ use crate::layout::{Paragraph, Sentence};
 
 /// Words that commit a writer to a judgement.
 const JUDGEMENT: &[&str] = &[
-    "most", "main", "mainly", "chiefly", "largely", "primarily", "crucial", "vital", "key", "decisive",
-    "essential", "central", "greatest", "significant", "significantly", "extent", "argue", "argued", "overall",
-    "although", "however", "because", "whereas", "partly", "mostly", "ultimately", "therefore", "less",
-    "more", "fundamental", "indispensable",
+    "most",
+    "main",
+    "mainly",
+    "chiefly",
+    "largely",
+    "primarily",
+    "crucial",
+    "vital",
+    "key",
+    "decisive",
+    "essential",
+    "central",
+    "greatest",
+    "significant",
+    "significantly",
+    "extent",
+    "argue",
+    "argued",
+    "overall",
+    "although",
+    "however",
+    "because",
+    "whereas",
+    "partly",
+    "mostly",
+    "ultimately",
+    "therefore",
+    "less",
+    "more",
+    "fundamental",
+    "indispensable",
 ];
 
 /// Phrases that announce a conclusion.
 const CONCLUDING: &[&str] = &[
-    "in conclusion", "to conclude", "overall", "in summary", "to sum up", "ultimately", "all in all",
-    "on balance", "in the end", "taken together", "therefore", "thus",
+    "in conclusion",
+    "to conclude",
+    "overall",
+    "in summary",
+    "to sum up",
+    "ultimately",
+    "all in all",
+    "on balance",
+    "in the end",
+    "taken together",
+    "therefore",
+    "thus",
 ];
 
 pub fn check(a: &Analysis) -> Vec<Finding> {
     let paras = &a.doc.paragraphs;
     let mut out = Vec::new();
-    let Some(first) = paras.first() else { return out };
+    let Some(first) = paras.first() else {
+        return out;
+    };
     if a.question.source != crate::question::Source::None && !paragraph_answers(a, first) {
         out.push(Finding::new(
             "structure.no-thesis",
@@ -56,7 +95,9 @@ fn paragraph_answers(a: &Analysis, p: &Paragraph) -> bool {
     if touches_focus(a, p).is_empty() && !a.question.focus.is_empty() {
         return false;
     }
-    p.sentences.iter().any(|s| judges(s) && mentions_focus(a, s))
+    p.sentences
+        .iter()
+        .any(|s| judges(s) && mentions_focus(a, s))
 }
 
 fn concludes(a: &Analysis, p: &Paragraph) -> bool {
@@ -69,5 +110,8 @@ fn judges(s: &Sentence) -> bool {
 }
 
 fn mentions_focus(a: &Analysis, s: &Sentence) -> bool {
-    a.question.focus.is_empty() || s.words.iter().any(|w| a.question.focus_stems().any(|f| f == w.stem))
+    a.question.focus.is_empty()
+        || s.words
+            .iter()
+            .any(|w| a.question.focus_stems().any(|f| f == w.stem))
 }

@@ -10,15 +10,24 @@ use super::args::{CheckArgs, Format};
 use super::{Exit, output};
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
-    let limits = Limits { max_bytes: args.max_bytes, ..Limits::default() };
-    let options = Options { question: args.question.clone() };
+    let limits = Limits {
+        max_bytes: args.max_bytes,
+        ..Limits::default()
+    };
+    let options = Options {
+        question: args.question.clone(),
+    };
     let mut exit = Exit::Ok;
     for input in &args.inputs {
         let source = match read_input(input, limits) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("argmark: {e}");
-                exit = exit.worst(if e.exit_code() == 3 { Exit::Unreadable } else { Exit::Unusable });
+                exit = exit.worst(if e.exit_code() == 3 {
+                    Exit::Unreadable
+                } else {
+                    Exit::Unusable
+                });
                 continue;
             }
         };
@@ -27,7 +36,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
             Format::Table => report::table::render(
                 &source.name,
                 &a,
-                report::table::Options { width: output::width(args.width) },
+                report::table::Options {
+                    width: output::width(args.width),
+                },
             ),
             Format::Json => report::json::render(&source.name, source.encoding, &a),
         };
@@ -42,5 +53,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
 }
 
 fn read_input(path: &Path, limits: Limits) -> Result<Source, ReadError> {
-    if path.as_os_str() == "-" { read::read_stdin(limits) } else { read::read_path(path, limits) }
+    if path.as_os_str() == "-" {
+        read::read_stdin(limits)
+    } else {
+        read::read_path(path, limits)
+    }
 }

@@ -9,6 +9,8 @@ pub enum Exit {
     Ok,
     /// 1: findings at or above `--fail-on` were reported.
     Findings,
+    /// 2: the command line was wrong (clap reports most of these itself).
+    Usage,
     /// 3: an input could not be read (missing, unreadable, a directory).
     Unreadable,
     /// 4: an input was read but is not a usable essay (empty, binary, too
@@ -23,6 +25,7 @@ impl Exit {
         match self {
             Exit::Ok => 0,
             Exit::Findings => 1,
+            Exit::Usage => 2,
             Exit::Unreadable => 3,
             Exit::Unusable => 4,
             Exit::Internal => 5,
@@ -34,11 +37,16 @@ impl Exit {
         let rank = |e: Exit| match e {
             Exit::Ok => 0,
             Exit::Findings => 1,
+            Exit::Usage => 2,
             Exit::Unusable => 2,
             Exit::Unreadable => 3,
             Exit::Internal => 4,
         };
-        if rank(other) > rank(self) { other } else { self }
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
     }
 }
 

@@ -9,13 +9,18 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
     let Some(code) = &args.code else {
         let mut text = String::from("Finding codes (argmark explain CODE for more):\n");
         for c in CATALOG {
-            text.push_str(&format!("  {:<28} {:<10} {}\n", c.code, c.severity.as_str(), c.summary));
+            text.push_str(&format!(
+                "  {:<28} {:<10} {}\n",
+                c.code,
+                c.severity.as_str(),
+                c.summary
+            ));
         }
         return output::print(&text);
     };
     let Some(info) = lookup(code) else {
         eprintln!("argmark: unknown finding code `{code}` (run `argmark explain` to list them)");
-        return Ok(Exit::Unusable);
+        return Ok(Exit::Usage);
     };
     output::print(&format!(
         "{}  ({})\n\n{}\n\nWhy it matters: {}\n\nExample: {}\n",

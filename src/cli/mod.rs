@@ -2,8 +2,8 @@
 
 mod args;
 mod check;
-mod explain;
 mod exit;
+mod explain;
 mod output;
 mod question;
 
@@ -25,7 +25,10 @@ pub fn run() -> ExitCode {
         Ok(exit) => exit.into(),
         Err(err) => {
             // A closed pipe (`argmark check … | head`) is not a failure.
-            if err.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
                 return Exit::Ok.into();
             }
             eprintln!("argmark: {err:#}");

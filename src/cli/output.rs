@@ -19,7 +19,10 @@ pub fn width(requested: Option<u16>) -> u16 {
     if let Some(w) = requested {
         return w.max(40);
     }
-    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()) {
+    if let Some(w) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+    {
         return w.max(40);
     }
     if std::io::stdout().is_terminal() {

@@ -42,18 +42,30 @@ mod tests {
     use crate::find::dates::Ymd;
 
     fn years(a: i32, b: i32) -> Interval {
-        Interval { start: Ymd::year_start(a), end: Ymd::year_end(b) }
+        Interval {
+            start: Ymd::year_start(a),
+            end: Ymd::year_end(b),
+        }
     }
 
     #[test]
     fn relations() {
-        let w = Window { start: Some(Ymd::year_start(1917)), end: Some(Ymd::year_end(1922)) };
+        let w = Window {
+            start: Some(Ymd::year_start(1917)),
+            end: Some(Ymd::year_end(1922)),
+        };
         assert_eq!(relate(years(1918, 1918), w), Relation::Inside);
         assert_eq!(relate(years(1925, 1925), w), Relation::After);
         assert_eq!(relate(years(1905, 1905), w), Relation::Before);
         assert_eq!(relate(years(1914, 1924), w), Relation::Overlaps);
-        let up_to = Window { start: None, end: Some(Ymd::year_end(1922)) };
+        let up_to = Window {
+            start: None,
+            end: Some(Ymd::year_end(1922)),
+        };
         assert_eq!(relate(years(1905, 1905), up_to), Relation::Inside);
-        assert_eq!(relate(years(1918, 1918), Window::default()), Relation::Unknown);
+        assert_eq!(
+            relate(years(1918, 1918), Window::default()),
+            Relation::Unknown
+        );
     }
 }

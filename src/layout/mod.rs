@@ -50,11 +50,19 @@ impl Document {
                 list_item: blocks.list_items.contains(&i),
                 sentences: sentences::split_sentences(&text, span)
                     .into_iter()
-                    .map(|span| Sentence { span, words: words::words(&text, span) })
+                    .map(|span| Sentence {
+                        span,
+                        words: words::words(&text, span),
+                    })
                     .collect(),
             })
             .collect();
-        Document { title: blocks.title, paragraphs, style: blocks.style, text }
+        Document {
+            title: blocks.title,
+            paragraphs,
+            style: blocks.style,
+            text,
+        }
     }
 
     pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {

@@ -78,7 +78,12 @@ struct Line {
 pub fn split(text: &str) -> Blocks {
     let lines = non_blank_lines(text);
     if lines.is_empty() {
-        return Blocks { title: None, paragraphs: Vec::new(), list_items: Vec::new(), style: Style::Single };
+        return Blocks {
+            title: None,
+            paragraphs: Vec::new(),
+            list_items: Vec::new(),
+            style: Style::Single,
+        };
     }
     let shape = Shape::measure(text, &lines);
     let (title, body) = if is_title(text, &lines, &shape) {
@@ -117,7 +122,12 @@ pub fn split(text: &str) -> Blocks {
     paragraphs.extend(current);
     let style = shape.style(paragraphs.len());
     list_items.dedup();
-    Blocks { title, paragraphs, list_items, style }
+    Blocks {
+        title,
+        paragraphs,
+        list_items,
+        style,
+    }
 }
 
 /// Measurements of the whole file that decide how its lines are read.
@@ -157,12 +167,22 @@ impl Shape {
         let indented = prose.iter().filter(|l| l.indent > 0).count();
         let indents_mark_paragraphs = indented > 0 && indented < prose.len();
         let has_blank_lines = gaps.iter().any(|l| l.blanks_before > 0);
-        Shape { double_spaced, wrap_width, wrapped, indents_mark_paragraphs, has_blank_lines }
+        Shape {
+            double_spaced,
+            wrap_width,
+            wrapped,
+            indents_mark_paragraphs,
+            has_blank_lines,
+        }
     }
 
     /// Blank lines between two lines that count as a paragraph gap.
     fn gap(&self, blanks: usize) -> usize {
-        if self.double_spaced { blanks.saturating_sub(1) } else { blanks }
+        if self.double_spaced {
+            blanks.saturating_sub(1)
+        } else {
+            blanks
+        }
     }
 
     fn style(&self, paragraphs: usize) -> Style {
@@ -223,7 +243,12 @@ fn is_title(text: &str, lines: &[Line], shape: &Shape) -> bool {
     // In a double-spaced file one blank line is just spacing, so only an
     // extra one sets the title apart.
     let set_apart = shape.gap(next.blanks_before) > 0;
-    let next_starts_upper = next.content.slice(text).chars().next().is_some_and(char::is_uppercase);
+    let next_starts_upper = next
+        .content
+        .slice(text)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
     let asks = s.ends_with('?') && next_starts_upper;
     set_apart || asks || (next_starts_upper && (title_case(s) || verbless(s)))
 }
@@ -233,9 +258,10 @@ fn is_title(text: &str, lines: &[Line], shape: &Shape) -> bool {
 /// ("Leon Trotsky was a Russian Marxist, who organised the") has a verb.
 fn verbless(s: &str) -> bool {
     const FINITE: &[&str] = &[
-        "is", "was", "were", "are", "am", "be", "been", "had", "has", "have", "did", "does", "do", "will",
-        "would", "could", "can", "should", "may", "might", "must", "became", "led", "made", "took", "gave",
-        "began", "won", "lost", "came", "went", "saw", "held", "left", "fought", "brought", "thought",
+        "is", "was", "were", "are", "am", "be", "been", "had", "has", "have", "did", "does", "do",
+        "will", "would", "could", "can", "should", "may", "might", "must", "became", "led", "made",
+        "took", "gave", "began", "won", "lost", "came", "went", "saw", "held", "left", "fought",
+        "brought", "thought",
     ];
     let words: Vec<String> = s
         .split(|c: char| !c.is_alphanumeric())
@@ -243,7 +269,9 @@ fn verbless(s: &str) -> bool {
         .map(str::to_lowercase)
         .collect();
     words.len() >= 2
-        && !words.iter().any(|w| FINITE.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")))
+        && !words
+            .iter()
+            .any(|w| FINITE.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")))
 }
 
 /// Most longer words capitalised, as in "Trotsky's Contribution to the Success".
@@ -252,14 +280,19 @@ fn title_case(s: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
-    let upper = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let upper = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     long.len() >= 2 && upper * 4 >= long.len() * 3
 }
 
 /// Does the text end with a sentence-final stop (allowing closing quotes and
 /// brackets after it)?
 pub fn ends_sentence(s: &str) -> bool {
-    let trimmed = s.trim_end().trim_end_matches(['"', '\'', '’', '”', ')', ']', '»', '*', '_']);
+    let trimmed = s
+        .trim_end()
+        .trim_end_matches(['"', '\'', '’', '”', ')', ']', '»', '*', '_']);
     trimmed.ends_with(['.', '!', '?', '…'])
 }
 
@@ -274,11 +307,20 @@ fn non_blank_lines(text: &str) -> Vec<Line> {
             continue;
         }
         let indent_bytes = s.len() - s.trim_start().len();
-        let indent = s[..indent_bytes].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+        let indent = s[..indent_bytes]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
         let width = indent + s.trim().chars().count();
         let content = Span::new(raw.start + indent_bytes, raw.end).trim(text);
         let (kind, content) = classify(text, content);
-        lines.push(Line { content, indent, width, kind, blanks_before: blanks });
+        lines.push(Line {
+            content,
+            indent,
+            width,
+            kind,
+            blanks_before: blanks,
+        });
         blanks = 0;
     }
     lines
@@ -294,7 +336,11 @@ fn raw_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
             let b = bytes[i];
             if b == b'\n' || b == b'\r' {
                 let line = Span::new(start, i);
-                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
                 return Some(line);
             }
@@ -316,13 +362,23 @@ fn classify(text: &str, content: Span) -> (Kind, Span) {
     if (1..=6).contains(&hashes) && s[hashes..].starts_with(' ') {
         let inner = Span::new(content.start + hashes, content.end).trim(text);
         let inner_s = inner.slice(text).trim_end_matches('#');
-        return (Kind::Heading, Span::new(inner.start, inner.start + inner_s.len()).trim(text));
+        return (
+            Kind::Heading,
+            Span::new(inner.start, inner.start + inner_s.len()).trim(text),
+        );
     }
-    if s.len() >= 3 && (s.bytes().all(|b| b == b'-') || s.bytes().all(|b| b == b'*') || s.bytes().all(|b| b == b'_')) {
+    if s.len() >= 3
+        && (s.bytes().all(|b| b == b'-')
+            || s.bytes().all(|b| b == b'*')
+            || s.bytes().all(|b| b == b'_'))
+    {
         return (Kind::Rule, Span::new(content.end, content.end));
     }
     if let Some(marker) = list_marker_len(s) {
-        return (Kind::ListItem, Span::new(content.start + marker, content.end).trim(text));
+        return (
+            Kind::ListItem,
+            Span::new(content.start + marker, content.end).trim(text),
+        );
     }
     (Kind::Prose, content)
 }
@@ -352,7 +408,12 @@ mod tests {
         split(text)
             .paragraphs
             .iter()
-            .map(|p| p.slice(text).split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|p| {
+                p.slice(text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 
@@ -363,14 +424,18 @@ mod tests {
     #[test]
     fn blank_line_paragraphs() {
         let text = "First paragraph here.\nIt goes on.\n\nSecond one.\n";
-        assert_eq!(paras(text), ["First paragraph here. It goes on.", "Second one."]);
+        assert_eq!(
+            paras(text),
+            ["First paragraph here. It goes on.", "Second one."]
+        );
         assert_eq!(split(text).style, Style::BlankLines);
     }
 
     #[test]
     fn windows_and_old_mac_line_ends() {
         for nl in ["\r\n", "\r"] {
-            let text = format!("Title Of The Essay{nl}{nl}One paragraph.{nl}{nl}Two paragraph.{nl}");
+            let text =
+                format!("Title Of The Essay{nl}{nl}One paragraph.{nl}{nl}Two paragraph.{nl}");
             assert_eq!(paras(&text), ["One paragraph.", "Two paragraph."]);
             assert_eq!(title(&text), Some("Title Of The Essay"));
         }
@@ -392,7 +457,10 @@ mod tests {
     fn double_spaced_short_line_and_double_blank_end_paragraphs() {
         let b = split(DOUBLE_SPACED);
         assert_eq!(b.style, Style::DoubleSpaced);
-        assert_eq!(title(DOUBLE_SPACED), Some("The Role Of Lenin In The Bolshevik Seizure Of Power"));
+        assert_eq!(
+            title(DOUBLE_SPACED),
+            Some("The Role Of Lenin In The Bolshevik Seizure Of Power")
+        );
         let p = paras(DOUBLE_SPACED);
         assert_eq!(p.len(), 3, "{p:#?}");
         assert!(p[0].ends_with("end to the war."));
@@ -435,14 +503,29 @@ mod tests {
         let text = "# Why did Weimar fail?\n\nIntro text here.\n\n## Causes\n\n- first cause, inflation\n- second cause, unemployment\n\nClosing words.\n";
         let b = split(text);
         assert_eq!(title(text), Some("Why did Weimar fail?"));
-        assert_eq!(paras(text), ["Intro text here.", "first cause, inflation", "second cause, unemployment", "Closing words."]);
-        assert!(b.paragraphs.iter().all(|p| !p.slice(text).starts_with(['-', '#'])));
+        assert_eq!(
+            paras(text),
+            [
+                "Intro text here.",
+                "first cause, inflation",
+                "second cause, unemployment",
+                "Closing words."
+            ]
+        );
+        assert!(
+            b.paragraphs
+                .iter()
+                .all(|p| !p.slice(text).starts_with(['-', '#']))
+        );
     }
 
     #[test]
     fn question_title_without_blank_line() {
         let text = "How far was Trotsky responsible for victory?\nThe Red Army was his creation. It won the war.\n";
-        assert_eq!(title(text), Some("How far was Trotsky responsible for victory?"));
+        assert_eq!(
+            title(text),
+            Some("How far was Trotsky responsible for victory?")
+        );
     }
 
     #[test]
@@ -453,7 +536,10 @@ mod tests {
             every turn of the revolution and the war.\n\n\
             He returned in April 1917 and published the April Theses at\n\n\
             once, which set the party against the Provisional Government.\n";
-        assert_eq!(title(text), Some("Lenin’s role in the success of the Bolsheviks up to 1922"));
+        assert_eq!(
+            title(text),
+            Some("Lenin’s role in the success of the Bolsheviks up to 1922")
+        );
         assert_eq!(paras(text).len(), 2);
     }
 

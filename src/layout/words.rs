@@ -32,7 +32,11 @@ pub fn words(text: &str, region: Span) -> Vec<Word> {
         .map(|(i, w)| {
             let key = word_key(w);
             let stem = stem(&key);
-            Word { span: Span::new(region.start + i, region.start + i + w.len()), key, stem }
+            Word {
+                span: Span::new(region.start + i, region.start + i + w.len()),
+                key,
+                stem,
+            }
         })
         .collect()
 }

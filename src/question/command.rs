@@ -89,14 +89,25 @@ const PHRASES: &[(&str, Command)] = &[
 /// Words that, in a title with no command, imply an assessment:
 /// "Trotsky's contribution to…", "The importance of Lenin…".
 const IMPLYING_ASSESS: &[&str] = &[
-    "contribution", "role", "importance", "significance", "impact", "responsibility", "influence", "success",
-    "failure", "effectiveness",
+    "contribution",
+    "role",
+    "importance",
+    "significance",
+    "impact",
+    "responsibility",
+    "influence",
+    "success",
+    "failure",
+    "effectiveness",
 ];
 
 /// The command and whether it was only implied.
 pub fn parse(question: &str) -> (Option<Command>, bool) {
     let key = word_key(question);
-    let padded = format!(" {} ", key.replace(|c: char| !c.is_alphanumeric() && c != '\'', " "));
+    let padded = format!(
+        " {} ",
+        key.replace(|c: char| !c.is_alphanumeric() && c != '\'', " ")
+    );
     let found = PHRASES
         .iter()
         .filter_map(|&(phrase, cmd)| padded.find(&format!(" {phrase} ")).map(|at| (at, cmd)))
@@ -104,8 +115,14 @@ pub fn parse(question: &str) -> (Option<Command>, bool) {
     if let Some((_, cmd)) = found {
         return (Some(cmd), false);
     }
-    let implied = IMPLYING_ASSESS.iter().any(|w| padded.contains(&format!(" {w} ")));
-    if implied { (Some(Command::Assess), true) } else { (None, false) }
+    let implied = IMPLYING_ASSESS
+        .iter()
+        .any(|w| padded.contains(&format!(" {w} ")));
+    if implied {
+        (Some(Command::Assess), true)
+    } else {
+        (None, false)
+    }
 }
 
 #[cfg(test)]
@@ -114,12 +131,24 @@ mod tests {
 
     #[test]
     fn commands() {
-        assert_eq!(parse("To what extent was Lenin responsible?").0, Some(Command::ToWhatExtent));
+        assert_eq!(
+            parse("To what extent was Lenin responsible?").0,
+            Some(Command::ToWhatExtent)
+        );
         assert_eq!(parse("How far do you agree that…").0, Some(Command::HowFar));
-        assert_eq!(parse("Explain why the Whites lost.").0, Some(Command::Explain));
+        assert_eq!(
+            parse("Explain why the Whites lost.").0,
+            Some(Command::Explain)
+        );
         assert_eq!(parse("Why did Weimar collapse?").0, Some(Command::Why));
-        assert_eq!(parse("'The war caused the revolution.' Assess the validity of this view.").0, Some(Command::Assess));
-        assert_eq!(parse("Trotsky's contribution to the success of the Bolsheviks"), (Some(Command::Assess), true));
+        assert_eq!(
+            parse("'The war caused the revolution.' Assess the validity of this view.").0,
+            Some(Command::Assess)
+        );
+        assert_eq!(
+            parse("Trotsky's contribution to the success of the Bolsheviks"),
+            (Some(Command::Assess), true)
+        );
         assert_eq!(parse("My summer holiday"), (None, false));
     }
 }

@@ -43,7 +43,14 @@ impl Question {
         let window = window::parse(&text);
         let (command, command_implied) = command::parse(&text);
         let focus = focus::parse(&text);
-        Question { text, source, window, focus, command, command_implied }
+        Question {
+            text,
+            source,
+            window,
+            focus,
+            command,
+            command_implied,
+        }
     }
 
     /// No question at all: nothing to measure against.
@@ -75,8 +82,14 @@ mod tests {
 
     #[test]
     fn default_question() {
-        let q = Question::parse("Trotsky's contribution to the success of the Bolsheviks up to 1922", Source::Option);
-        assert_eq!(q.window.end.map(|d| d.to_string()).as_deref(), Some("1922-12-31"));
+        let q = Question::parse(
+            "Trotsky's contribution to the success of the Bolsheviks up to 1922",
+            Source::Option,
+        );
+        assert_eq!(
+            q.window.end.map(|d| d.to_string()).as_deref(),
+            Some("1922-12-31")
+        );
         assert_eq!(q.window.start, None);
         let terms: Vec<&str> = q.focus.iter().map(|f| f.term.as_str()).collect();
         assert_eq!(terms, ["Trotsky", "contribution", "success", "Bolsheviks"]);

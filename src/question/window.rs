@@ -20,6 +20,25 @@ impl Window {
     }
 }
 
+impl Window {
+    /// A short human label in years where the window is whole years:
+    /// "up to 1922", "1917–1922", "1917", "from 1945".
+    pub fn label(&self) -> String {
+        let whole_start = self.start.is_none_or(|s| s.month == 1 && s.day == 1);
+        let whole_end = self.end.is_none_or(|e| e.month == 12 && e.day == 31);
+        if !(whole_start && whole_end) {
+            return self.to_string();
+        }
+        match (self.start, self.end) {
+            (None, None) => "none".into(),
+            (Some(s), Some(e)) if s.year == e.year => s.year.to_string(),
+            (Some(s), Some(e)) => format!("{}–{}", s.year, e.year),
+            (None, Some(e)) => format!("up to {}", e.year),
+            (Some(s), None) => format!("from {}", s.year),
+        }
+    }
+}
+
 impl std::fmt::Display for Window {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (self.start, self.end) {
@@ -36,12 +55,29 @@ const YEAR: &str = r"(1[0-9]{3}|20[0-9]{2})";
 /// Patterns in order of preference; the first that matches decides.
 static PATTERNS: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
     let y = YEAR;
-    let p = |re: String, rule| (Regex::new(&format!("(?i){re}")).expect("window pattern"), rule);
+    let p = |re: String, rule| {
+        (
+            Regex::new(&format!("(?i){re}")).expect("window pattern"),
+            rule,
+        )
+    };
     vec![
-        p(format!(r"\bbetween\s+(?:c\.\s*)?{y}\s+and\s+{y}\b"), Rule::Range),
-        p(format!(r"\bfrom\s+(?:c\.\s*)?{y}\s+(?:to|until|till)\s+{y}\b"), Rule::Range),
-        p(format!(r"\b{y}\s*(?:-|to|/)\s*([0-9]{{2,4}})\b"), Rule::Range),
-        p(format!(r"\b(?:up\s+to|until|till|by|to|through|as\s+far\s+as)\s+(?:c\.\s*)?{y}\b"), Rule::UpTo),
+        p(
+            format!(r"\bbetween\s+(?:c\.\s*)?{y}\s+and\s+{y}\b"),
+            Rule::Range,
+        ),
+        p(
+            format!(r"\bfrom\s+(?:c\.\s*)?{y}\s+(?:to|until|till)\s+{y}\b"),
+            Rule::Range,
+        ),
+        p(
+            format!(r"\b{y}\s*(?:-|to|/)\s*([0-9]{{2,4}})\b"),
+            Rule::Range,
+        ),
+        p(
+            format!(r"\b(?:up\s+to|until|till|by|to|through|as\s+far\s+as)\s+(?:c\.\s*)?{y}\b"),
+            Rule::UpTo,
+        ),
         p(format!(r"\bbefore\s+{y}\b"), Rule::Before),
         p(format!(r"\b(?:after|since|from)\s+{y}\b"), Rule::From),
         p(format!(r"\b{y}s\b"), Rule::Decade),
@@ -71,13 +107,31 @@ pub fn parse(question: &str) -> Window {
                 if end < first {
                     continue; // "1917-5" is not a range
                 }
-                Window { start: Some(Ymd::year_start(first)), end: Some(Ymd::year_end(end)) }
+                Window {
+                    start: Some(Ymd::year_start(first)),
+                    end: Some(Ymd::year_end(end)),
+                }
             }
-            Rule::UpTo => Window { start: None, end: Some(Ymd::year_end(first)) },
-            Rule::Before => Window { start: None, end: Some(Ymd::year_end(first - 1)) },
-            Rule::From => Window { start: Some(Ymd::year_start(first)), end: None },
-            Rule::Decade => Window { start: Some(Ymd::year_start(first)), end: Some(Ymd::year_end(first + 9)) },
-            Rule::Year => Window { start: Some(Ymd::year_start(first)), end: Some(Ymd::year_end(first)) },
+            Rule::UpTo => Window {
+                start: None,
+                end: Some(Ymd::year_end(first)),
+            },
+            Rule::Before => Window {
+                start: None,
+                end: Some(Ymd::year_end(first - 1)),
+            },
+            Rule::From => Window {
+                start: Some(Ymd::year_start(first)),
+                end: None,
+            },
+            Rule::Decade => Window {
+                start: Some(Ymd::year_start(first)),
+                end: Some(Ymd::year_end(first + 9)),
+            },
+            Rule::Year => Window {
+                start: Some(Ymd::year_start(first)),
+                end: Some(Ymd::year_end(first)),
+            },
         };
         return window;
     }
@@ -108,17 +162,47 @@ mod tests {
 
     #[test]
     fn window_forms() {
-        assert_eq!(w("Trotsky's contribution to the success of the Bolsheviks up to 1922"), "up to 1922-12-31");
-        assert_eq!(w("How far had Stalin secured power by 1929?"), "up to 1929-12-31");
+        assert_eq!(
+            w("Trotsky's contribution to the success of the Bolsheviks up to 1922"),
+            "up to 1922-12-31"
+        );
+        assert_eq!(
+            w("How far had Stalin secured power by 1929?"),
+            "up to 1929-12-31"
+        );
         assert_eq!(w("Why did war break out before 1914?"), "up to 1913-12-31");
-        assert_eq!(w("How far did Britain change after 1945?"), "from 1945-01-01");
-        assert_eq!(w("Assess Lenin's leadership, 1917–1922"), "1917-01-01 to 1922-12-31");
-        assert_eq!(w("How far did the Bolsheviks consolidate power in the years 1917–21?"), "1917-01-01 to 1921-12-31");
-        assert_eq!(w("How stable was Russia between 1905 and 1917?"), "1905-01-01 to 1917-12-31");
-        assert_eq!(w("How far were alliances to blame for war, c. 1900–1914?"), "1900-01-01 to 1914-12-31");
-        assert_eq!(w("Explain the failure of appeasement from 1929 to 1939"), "1929-01-01 to 1939-12-31");
-        assert_eq!(w("How important was Lenin to the revolution in 1917?"), "1917-01-01 to 1917-12-31");
-        assert_eq!(w("Why was there unrest in the 1920s?"), "1920-01-01 to 1929-12-31");
+        assert_eq!(
+            w("How far did Britain change after 1945?"),
+            "from 1945-01-01"
+        );
+        assert_eq!(
+            w("Assess Lenin's leadership, 1917–1922"),
+            "1917-01-01 to 1922-12-31"
+        );
+        assert_eq!(
+            w("How far did the Bolsheviks consolidate power in the years 1917–21?"),
+            "1917-01-01 to 1921-12-31"
+        );
+        assert_eq!(
+            w("How stable was Russia between 1905 and 1917?"),
+            "1905-01-01 to 1917-12-31"
+        );
+        assert_eq!(
+            w("How far were alliances to blame for war, c. 1900–1914?"),
+            "1900-01-01 to 1914-12-31"
+        );
+        assert_eq!(
+            w("Explain the failure of appeasement from 1929 to 1939"),
+            "1929-01-01 to 1939-12-31"
+        );
+        assert_eq!(
+            w("How important was Lenin to the revolution in 1917?"),
+            "1917-01-01 to 1917-12-31"
+        );
+        assert_eq!(
+            w("Why was there unrest in the 1920s?"),
+            "1920-01-01 to 1929-12-31"
+        );
         assert_eq!(w("Should schools ban phones?"), "none");
     }
 }

@@ -126,7 +126,10 @@ impl Report {
         QuestionOut {
             text: q.text.clone(),
             source: q.source,
-            window: WindowOut { start: q.window.start.map(|d| d.to_string()), end: q.window.end.map(|d| d.to_string()) },
+            window: WindowOut {
+                start: q.window.start.map(|d| d.to_string()),
+                end: q.window.end.map(|d| d.to_string()),
+            },
             focus: q.focus.iter().map(|f| f.term.clone()).collect(),
             focus_stems: q.focus.iter().map(|f| f.stem.clone()).collect(),
             command: q.command.map(|c| c.as_str().to_string()),
@@ -148,7 +151,10 @@ impl Report {
             question: Report::question(q),
             layout: LayoutOut {
                 style: a.doc.style,
-                title: a.doc.title.map(|t| TextSpan { span: span(t), text: a.doc.display(t) }),
+                title: a.doc.title.map(|t| TextSpan {
+                    span: span(t),
+                    text: a.doc.display(t),
+                }),
             },
             stats: Stats {
                 words: a.doc.word_count(),
@@ -168,9 +174,15 @@ impl Report {
                     sentences: p
                         .sentences
                         .iter()
-                        .map(|s| TextSpan { span: span(s.span), text: a.doc.display(s.span) })
+                        .map(|s| TextSpan {
+                            span: span(s.span),
+                            text: a.doc.display(s.span),
+                        })
                         .collect(),
-                    focus: crate::checks::touches_focus(a, p).into_iter().map(String::from).collect(),
+                    focus: crate::checks::touches_focus(a, p)
+                        .into_iter()
+                        .map(String::from)
+                        .collect(),
                 })
                 .collect(),
             dates: a
@@ -218,7 +230,8 @@ pub fn part_name(p: Part) -> &'static str {
 
 /// The report as pretty-printed JSON.
 pub fn render(file: &str, encoding: &str, a: &Analysis) -> String {
-    let mut s = serde_json::to_string_pretty(&Report::new(file, encoding, a)).expect("report serialises");
+    let mut s =
+        serde_json::to_string_pretty(&Report::new(file, encoding, a)).expect("report serialises");
     s.push('\n');
     s
 }

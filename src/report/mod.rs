@@ -34,12 +34,18 @@ pub fn date_counts(a: &Analysis, span: Span) -> DateCounts {
 /// 1-based line and column (in chars) of a byte offset.
 pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
     let before = &text[..byte.min(text.len())];
-    let line = before.matches('\n').count() + before.matches('\r').count() - before.matches("\r\n").count() + 1;
+    let line = before.matches('\n').count() + before.matches('\r').count()
+        - before.matches("\r\n").count()
+        + 1;
     let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
 }
 
 /// The paragraph (1-based) that contains a byte offset, if any.
 pub fn paragraph_of(a: &Analysis, byte: usize) -> Option<usize> {
-    a.doc.paragraphs.iter().position(|p| p.span.start <= byte && byte <= p.span.end).map(|i| i + 1)
+    a.doc
+        .paragraphs
+        .iter()
+        .position(|p| p.span.start <= byte && byte <= p.span.end)
+        .map(|i| i + 1)
 }

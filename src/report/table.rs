@@ -60,19 +60,38 @@ fn header(a: &Analysis, opts: Options) -> Table {
         Source::Title => "read from the essay's title",
         Source::None => "none given or found",
     };
-    let question = if q.text.is_empty() { "—".to_string() } else { format!("{} ({source})", q.text) };
-    let window = if q.window.is_open() { "none in the question".to_string() } else { q.window.to_string() };
+    let question = if q.text.is_empty() {
+        "—".to_string()
+    } else {
+        format!("{} ({source})", q.text)
+    };
+    let window = if q.window.is_open() {
+        "none in the question".to_string()
+    } else {
+        q.window.to_string()
+    };
     let command = match (q.command, q.command_implied) {
         (Some(c), false) => c.as_str().to_string(),
         (Some(c), true) => format!("{} (implied by the wording)", c.as_str()),
         (None, _) => "—".into(),
     };
     let focus: Vec<&str> = q.focus.iter().map(|f| f.term.as_str()).collect();
-    let outside = a.dates.iter().filter(|d| super::json::is_outside(d)).count();
+    let outside = a
+        .dates
+        .iter()
+        .filter(|d| super::json::is_outside(d))
+        .count();
     t.add_row(vec![Cell::new("Question"), Cell::new(question)]);
     t.add_row(vec![Cell::new("Window"), Cell::new(window)]);
     t.add_row(vec![Cell::new("Command"), Cell::new(command)]);
-    t.add_row(vec![Cell::new("Focus"), Cell::new(if focus.is_empty() { "—".into() } else { focus.join(", ") })]);
+    t.add_row(vec![
+        Cell::new("Focus"),
+        Cell::new(if focus.is_empty() {
+            "—".into()
+        } else {
+            focus.join(", ")
+        }),
+    ]);
     t.add_row(vec![
         Cell::new("Size"),
         Cell::new(format!(
@@ -82,13 +101,28 @@ fn header(a: &Analysis, opts: Options) -> Table {
             a.doc.sentence_count()
         )),
     ]);
-    t.add_row(vec![Cell::new("Dates"), Cell::new(format!("{} found, {} outside the window", a.dates.len(), outside))]);
+    t.add_row(vec![
+        Cell::new("Dates"),
+        Cell::new(format!(
+            "{} found, {} outside the window",
+            a.dates.len(),
+            outside
+        )),
+    ]);
     t
 }
 
 fn paragraph_table(a: &Analysis, opts: Options) -> Table {
     let mut t = new_table(opts);
-    t.set_header(vec!["¶", "Part", "Opens with", "Sent.", "Dates in / out", "Focus touched", "Findings"]);
+    t.set_header(vec![
+        "¶",
+        "Part",
+        "Opens with",
+        "Sent.",
+        "Dates in / out",
+        "Focus touched",
+        "Findings",
+    ]);
     let count = a.doc.paragraphs.len();
     for (i, p) in a.doc.paragraphs.iter().enumerate() {
         let c = date_counts(a, p.span);
@@ -101,17 +135,29 @@ fn paragraph_table(a: &Analysis, opts: Options) -> Table {
         let codes: Vec<&str> = a
             .findings
             .iter()
-            .filter(|f| f.severity > Severity::Info && p.span.start <= f.span.start && f.span.start <= p.span.end)
+            .filter(|f| {
+                f.severity > Severity::Info
+                    && p.span.start <= f.span.start
+                    && f.span.start <= p.span.end
+            })
             .map(|f| f.code)
             .collect();
         t.add_row(vec![
             Cell::new(i + 1),
             Cell::new(super::json::part_name(part(i, count))),
-            Cell::new(opening(&a.doc.display(p.span), 8)),
+            Cell::new(opening(&a.doc.display(p.span), 6)),
             Cell::new(p.sentences.len()),
             Cell::new(dates),
-            Cell::new(if focus.is_empty() { "—".into() } else { focus.join(", ") }),
-            Cell::new(if codes.is_empty() { "—".into() } else { codes.join("\n") }),
+            Cell::new(if focus.is_empty() {
+                "—".into()
+            } else {
+                focus.join(", ")
+            }),
+            Cell::new(if codes.is_empty() {
+                "—".into()
+            } else {
+                codes.join("\n")
+            }),
         ]);
     }
     t
@@ -143,7 +189,11 @@ fn findings(a: &Analysis) -> String {
         out.push_str("No findings.\n");
         return out;
     }
-    let _ = writeln!(out, "Findings, most important first ({}):", a.findings.len());
+    let _ = writeln!(
+        out,
+        "Findings, most important first ({}):",
+        a.findings.len()
+    );
     for (n, f) in a.findings.iter().enumerate() {
         let style = severity_style(f.severity);
         let (line, col) = line_col(&a.doc.text, f.span.start);
@@ -151,7 +201,13 @@ fn findings(a: &Analysis) -> String {
             Some(p) if !f.span.is_empty() => format!("¶{p}, line {line}:{col}"),
             _ => "whole essay".to_string(),
         };
-        let _ = writeln!(out, "{:>3}. {style}{:<10}{style:#} {}  ({place})", n + 1, f.severity, f.code);
+        let _ = writeln!(
+            out,
+            "{:>3}. {style}{:<10}{style:#} {}  ({place})",
+            n + 1,
+            f.severity,
+            f.code
+        );
         let _ = writeln!(out, "     {}", f.message);
         let _ = writeln!(out, "     → {}", f.suggestion);
     }
