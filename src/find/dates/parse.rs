@@ -242,6 +242,19 @@ impl P<'_> {
         self.t.get(i).is_some_and(|t| !t.gap) && i > 0
     }
 
+    /// The number at `i` is not glued to a word or another number after it
+    /// ("21," is fine, "21st" and "21.5" are not).
+    fn stands_alone(&self, i: usize) -> bool {
+        if !self.glued(i + 1) {
+            return true;
+        }
+        match &self.t[i + 1].kind {
+            Kind::Punct('.' | ',' | ':' | '/' | '-') => !(self.glued(i + 2) && self.is_num(i + 2)),
+            Kind::Punct(_) => true,
+            _ => false,
+        }
+    }
+
     // ---- numbers ---------------------------------------------------------
 
     /// A four-digit year 1000–2099 at `i`, unless it is a count, a page
@@ -282,7 +295,7 @@ impl P<'_> {
             }
         }
         let after_prep = i > 0 && self.word_in(i - 1, &YEAR_PREPS);
-        if self.word_in(i + 1, &COUNT_NOUNS) && !after_prep {
+        if self.word_in(i + 1, &UNIT_NOUNS) || self.word_in(i + 1, &COUNT_NOUNS) && !after_prep {
             return None;
         }
         if self.word_in(i + 1, &["bc", "bce"]) || self.page_before(i) {
@@ -755,7 +768,7 @@ impl P<'_> {
         }
         let m = two(i + 2)?;
         let d = two(i + 4)?;
-        if !self.glued(i + 3) || (self.glued(i + 5) && !self.is_punct(i + 5, '.')) {
+        if !self.glued(i + 3) || !self.stands_alone(i + 4) {
             return None;
         }
         let md = Md::day(u8::try_from(m).ok()?, u8::try_from(d).ok()?);
@@ -764,16 +777,23 @@ impl P<'_> {
 
     /// British numeric "25/10/1917" (day first).
     fn slashed(&self, i: usize) -> Option<Cand> {
-        let (d, j) = self.day_at(i)?;
-        if j != i + 1 || !self.is_punct(j, '/') || !self.glued(j) {
+        // Not `day_at`: that refuses a day glued to "/" and more digits.
+        let (d, digits) = self.num(i)?;
+        let j = i + 1;
+        if digits > 2 || !self.is_punct(j, '/') || !self.glued(j) {
             return None;
         }
+        if self.glued(i) && !matches!(self.t[i - 1].kind, Kind::Punct('(' | '[' | '"' | '\'')) {
+            return None;
+        }
+        let d = u8::try_from(d).ok()?;
         let (m, md) = self.num(j + 1)?;
         if md > 2 || !self.glued(j + 1) || !self.is_punct(j + 2, '/') || !self.glued(j + 2) {
             return None;
         }
         let (y, yd) = self.num(j + 3)?;
-        if yd != 4 || !self.glued(j + 3) || !(1000..=2099).contains(&y) || self.glued(j + 4) {
+        if yd != 4 || !self.glued(j + 3) || !(1000..=2099).contains(&y) || !self.stands_alone(j + 3)
+        {
             return None;
         }
         let md = Md::day(u8::try_from(m).ok()?, d);
@@ -840,7 +860,7 @@ impl P<'_> {
         if a.kind == Ak::Year
             && dash
             && let Some((v, 2)) = self.num(j)
-            && !self.glued(j + 1)
+            && self.stands_alone(j)
             && let When::Abs(iv) = a.when
         {
             // "1918–21": the end shares the century, or the next one

@@ -59,22 +59,15 @@ pub(super) const MONTH_TRIGGERS: [&str; 21] = [
     "between",
 ];
 
-/// A four-digit number followed by one of these is a count ("1500 troops").
-pub(super) const COUNT_NOUNS: [&str; 58] = [
+/// A four-digit number followed by one of these is a count ("1500 troops"),
+/// unless a temporal preposition comes before it ("in 1917 soldiers …").
+pub(super) const COUNT_NOUNS: [&str; 38] = [
     "men",
     "women",
     "soldiers",
     "troops",
     "people",
     "persons",
-    "roubles",
-    "rubles",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "tons",
-    "tonnes",
     "dead",
     "killed",
     "casualties",
@@ -96,16 +89,6 @@ pub(super) const COUNT_NOUNS: [&str; 58] = [
     "ships",
     "aircraft",
     "planes",
-    "pounds",
-    "dollars",
-    "francs",
-    "marks",
-    "acres",
-    "hectares",
-    "metres",
-    "meters",
-    "feet",
-    "yards",
     "votes",
     "seats",
     "copies",
@@ -117,8 +100,29 @@ pub(super) const COUNT_NOUNS: [&str; 58] = [
     "families",
     "households",
     "victims",
-    "recruits",
-    "followers",
+];
+
+/// Units: a four-digit number before one is always a quantity ("after
+/// 2000 km", "by 1500 roubles"), whatever comes before.
+pub(super) const UNIT_NOUNS: [&str; 18] = [
+    "roubles",
+    "rubles",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "tons",
+    "tonnes",
+    "pounds",
+    "dollars",
+    "francs",
+    "marks",
+    "acres",
+    "hectares",
+    "metres",
+    "meters",
+    "feet",
+    "yards",
 ];
 
 /// Prepositions after which a four-digit number is a year even when a plural
