@@ -1117,6 +1117,13 @@ impl P<'_> {
     }
 
     fn relative_offset(&self, i: usize) -> Option<(i32, usize)> {
+        // "3 years later": a small count in digits.
+        if let Some((n, digits)) = self.num(i) {
+            if digits > 2 || n == 0 || !self.stands_alone(i) {
+                return None;
+            }
+            return self.years_later(n as i32, i + 1);
+        }
         let w = self.word(i)?;
         // "… year before." but not "the year before the war".
         let ends_clause = |k: usize| {
@@ -1152,27 +1159,38 @@ impl P<'_> {
             };
             return self.is_word(k, "year").then_some((0, k + 1));
         }
-        let n = match NUMBER_WORDS.iter().find(|(nw, _)| *nw == w) {
-            Some(&(_, n)) => n,
-            None => return None,
+        let n = NUMBER_WORDS.iter().find(|(nw, _)| *nw == w)?.1;
+        self.years_later(n, i + 1)
+    }
+
+    /// "year(s) later/earlier" at `k` after a count `n`.
+    fn years_later(&self, n: i32, k: usize) -> Option<(i32, usize)> {
+        let ends_clause = |k: usize| {
+            self.t
+                .get(k)
+                .is_none_or(|t| matches!(t.kind, Kind::Punct(_)))
         };
-        let unit = self.word(i + 1)?;
+        let unit = self.word(k)?;
         if !(unit == "year" && n == 1 || unit == "years" && n > 1) {
             return None;
         }
-        let sign = match self.word(i + 2)? {
+        let sign = match self.word(k + 1)? {
             "later" | "afterwards" | "afterward" | "on" => 1,
             "earlier" | "previously" => -1,
-            "after" if ends_clause(i + 3) => 1,
-            "before" if ends_clause(i + 3) => -1,
+            "after" if ends_clause(k + 2) => 1,
+            "before" if ends_clause(k + 2) => -1,
             _ => return None,
         };
-        Some((sign * n, i + 3))
+        Some((sign * n, k + 2))
     }
 
     // ---- putting it together -----------------------------------------------
 
     fn hit_at(&self, i: usize, ctx: Context, last_end: Option<usize>) -> Option<Hit> {
+        // Only "'20s" starts with punctuation; skip the rest cheaply.
+        if self.punct(i).is_some_and(|c| c != '\'') {
+            return None;
+        }
         let c = self
             .relative(i, ctx)
             .or_else(|| self.date_at(i, ctx, last_end))?;

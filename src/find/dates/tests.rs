@@ -206,6 +206,8 @@ fn year_ranges() {
     for (d, (s, i)) in all.iter().zip(want) {
         assert_eq!((d.0.as_str(), iv(d), d.2), (s, i, Year));
     }
+    let t = "The harvest of 1917/18 failed.";
+    assert_eq!(iv(&get(t, "1917/18")), "1917-01-01..1918-12-31");
     // Backwards is a comparison, not a range.
     assert_eq!(spans("He compared 1917 to 1905."), ["1917", "1905"]);
     assert_eq!(spans("Moving from 1917 to Moscow."), ["1917"]);
@@ -251,6 +253,8 @@ fn relative_years() {
         assert_eq!(iv(d), format!("{y}-01-01..{y}-12-31"));
         assert_eq!(d.3, s != "1917", "{d:?}");
     }
+    let t = "War came in 1914; 3 years later the Tsar fell.";
+    assert_eq!(iv(&get(t, "3 years later")), "1917-01-01..1917-12-31");
     // Without a context year there is nothing to count from.
     assert_eq!(spans("The following year was hard."), Vec::<String>::new());
     // "the year before the war" counts from the war, not the context.
