@@ -1039,7 +1039,8 @@ impl P<'_> {
     }
 
     /// "the February Revolution [of 1917]", "the February and October
-    /// Revolutions of 1917": the month takes the revolution's year.
+    /// Revolutions of 1917", "July and August 1917": the month takes the
+    /// year that follows the phrase.
     fn revolution(&self, c: Cand) -> Option<Cand> {
         let When::Part(md, None) = c.when else {
             return None;
@@ -1056,6 +1057,15 @@ impl P<'_> {
             } else {
                 break;
             }
+        }
+        if k > c.e && !self.word_in(k, &["revolution", "revolutions"]) {
+            // "in July and August 1917": the list shares the last year.
+            let year = self.year_at(k)?;
+            return Some(Cand {
+                when: When::Part(md, Some(year)),
+                kind: Ak::Other,
+                ..c
+            });
         }
         if !self.word_in(k, &["revolution", "revolutions"]) {
             return None;
