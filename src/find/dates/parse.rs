@@ -21,6 +21,9 @@ const NAMING_FWD_MAX: usize = 10;
 pub(super) struct Context {
     /// The year the narrative is in, for "in August" and "a year later".
     pub year: Option<i32>,
+    /// The month it is in, when the last date was that precise, for "the
+    /// following spring" and "the next month".
+    pub month: Option<u8>,
 }
 
 /// A found date, in token indices `[s, e)` of one region.
@@ -183,6 +186,7 @@ fn update_context(ctx: &mut Context, hit: &Hit) {
     let iv = hit.interval;
     if hit.precision <= Precision::Year && iv.end.year - iv.start.year <= 1 {
         ctx.year = Some(iv.end.year);
+        ctx.month = (hit.precision <= Precision::Season).then_some(iv.end.month);
     }
 }
 
@@ -1110,6 +1114,9 @@ impl P<'_> {
     /// "the following year", "two years later", "that year", "the previous
     /// year": a year counted from the context year.
     fn relative(&self, i: usize, ctx: Context) -> Option<Cand> {
+        if let Some(c) = self.next_season_or_month(i, ctx) {
+            return Some(c);
+        }
         let base = ctx.year?;
         let (offset, e) = self.relative_offset(i)?;
         let y = base.checked_add(offset)?;
@@ -1124,6 +1131,67 @@ impl P<'_> {
             kind: Ak::Other,
             inferred: true,
         })
+    }
+
+    /// "the following spring", "the next month": the first such season or
+    /// month after the context date.
+    fn next_season_or_month(&self, i: usize, ctx: Context) -> Option<Cand> {
+        let year = ctx.year?;
+        if !(self.is_word(i, "the") && self.word_in(i + 1, &["following", "next"])) {
+            return None;
+        }
+        let cand = |md: Md, y: i32, prec| {
+            Some(Cand {
+                s: i,
+                e: i + 3,
+                when: When::Abs(md.at(y)?),
+                prec,
+                kind: Ak::Other,
+                inferred: true,
+            })
+        };
+        if self.is_word(i + 2, "month") {
+            let m = ctx.month?;
+            let (y, m) = if m == 12 {
+                (year + 1, 1)
+            } else {
+                (year, m + 1)
+            };
+            return cand(Md::month(m), y, Precision::Month);
+        }
+        let md = match self.word(i + 2)? {
+            "spring" => Md {
+                m1: 3,
+                d1: 0,
+                m2: 5,
+                d2: 0,
+            },
+            "summer" => Md {
+                m1: 6,
+                d1: 0,
+                m2: 8,
+                d2: 0,
+            },
+            "autumn" => Md {
+                m1: 9,
+                d1: 0,
+                m2: 11,
+                d2: 0,
+            },
+            "winter" => Md {
+                m1: 12,
+                d1: 0,
+                m2: 2,
+                d2: 0,
+            },
+            _ => return None,
+        };
+        // Without a month, the context year is taken as already under way.
+        let y = match ctx.month {
+            Some(m) if m < md.m1 => year,
+            _ => year + 1,
+        };
+        cand(md, y, Precision::Season)
     }
 
     fn relative_offset(&self, i: usize) -> Option<(i32, usize)> {
