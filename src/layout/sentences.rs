@@ -149,12 +149,18 @@ fn candidates(flat: &str, src: &str) -> Vec<Candidate> {
     out
 }
 
-/// UAX #29 sentence starts, moved past any white space so that they sit on
-/// the first char of the next sentence.
+/// UAX #29 sentence starts, moved past any white space (and footnote marks)
+/// so that they sit on the first char of the next sentence.
 fn uax_candidates(flat: &str, out: &mut Vec<Candidate>) {
     let uax = cap_runs_after_full_stops(flat);
     for (i, _) in uax.split_sentence_bound_indices().skip(1) {
-        let at = skip_space(flat, ceil_boundary(flat, i));
+        let mut at = skip_space(flat, ceil_boundary(flat, i));
+        // UAX #29 breaks before a footnote mark after a stop ("war.¹ The",
+        // "war.[1] The", even inside the brackets); the sentence ends after it.
+        let token = token_after(flat, at);
+        if is_footnote_mark(token) {
+            at = skip_space(flat, at + token.len());
+        }
         if at < flat.len() {
             out.push(Candidate {
                 at,
@@ -319,7 +325,12 @@ fn list_item_candidates(flat: &str, src: &str, out: &mut Vec<Candidate>) {
     for (n, &(at, token)) in tokens.iter().enumerate() {
         let first = token.chars().next().unwrap_or(' ');
         let bullet = is_bullet(first)
-            || (is_line_bullet(first) && token.chars().count() == 1 && starts_line(src, at));
+            || (is_line_bullet(first)
+                && token.chars().count() == 1
+                && starts_line(src, at)
+                && tokens
+                    .get(n + 1)
+                    .is_some_and(|&(_, t)| !t.starts_with(char::is_lowercase)));
         let mut rest = token;
         if bullet {
             out.push(Candidate {
@@ -508,10 +519,25 @@ impl<'a> Left<'a> {
     /// The token ending at `end`, but not reaching back before `last`, the
     /// start of the sentence ("Tuesday.|Mr." gives "Mr.").
     fn at(flat: &'a str, last: usize, end: usize) -> Self {
-        let (start, _) = token_before(flat, end);
-        let start = start.max(last);
-        let token = &flat[start..end];
-        let core = token.trim_end_matches(is_closer);
+        let (mut start, _) = token_before(flat, end);
+        start = start.max(last);
+        let mut token = &flat[start..end];
+        // "the war. [3] Then": the footnote mark stands alone; read the
+        // word before it.
+        if is_footnote_mark(token) {
+            let before = flat[..start].trim_end().len();
+            if before > last {
+                start = token_before(flat, before).0.max(last);
+                token = &flat[start..before];
+                let core = strip_closing_matter(token);
+                return Left {
+                    start,
+                    core,
+                    closed: true,
+                };
+            }
+        }
+        let core = strip_closing_matter(token);
         Left {
             start,
             core,
@@ -524,6 +550,45 @@ impl<'a> Left<'a> {
         let w = self.core.strip_suffix('.').unwrap_or(self.core);
         w.trim_start_matches(is_opener)
     }
+}
+
+/// Drops what may follow a stop and still belong to its sentence: closing
+/// quotes and brackets and footnote marks ("revolution.”[12]", "war.¹").
+fn strip_closing_matter(token: &str) -> &str {
+    let mut t = token;
+    loop {
+        let before = t.len();
+        if let Some(inner) = t.strip_suffix(']') {
+            if let Some(open) = inner.rfind('[') {
+                if is_footnote_mark(&t[open..]) {
+                    t = &inner[..open];
+                }
+            }
+        }
+        t = t
+            .trim_end_matches(is_closer)
+            .trim_end_matches(is_superscript_digit);
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
+}
+
+/// A footnote mark standing after a stop: "¹²", "[3]", or "3]" when UAX
+/// #29 broke just after the bracket.
+fn is_footnote_mark(token: &str) -> bool {
+    if !token.is_empty() && token.chars().all(is_superscript_digit) {
+        return true;
+    }
+    let t = token.strip_prefix('[').unwrap_or(token);
+    let Some(number) = t.strip_suffix(']') else {
+        return false;
+    };
+    (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The word after a candidate.
@@ -563,7 +628,10 @@ fn judge_stop(flat: &str, at: usize, last: usize, end: usize, progress: &Progres
     let Some(first) = next.first else {
         return Verdict::Keep;
     };
-    if ends_with_bracketed_ellipsis(flat, end) || citation_follows(flat, at) {
+    if ends_with_bracketed_ellipsis(flat, end)
+        || citation_follows(flat, at)
+        || is_footnote_mark(token_after(flat, at))
+    {
         return Verdict::Drop;
     }
     // A lowercase word goes on with the sentence: "and co. at the party",
@@ -618,14 +686,19 @@ fn judge_full_stop(flat: &str, left: &Left, next: &Next, progress: &Progress) ->
     }
     match abbreviations::lookup(word) {
         Some(Abbrev::Title | Abbrev::Linking) => return Verdict::Drop,
-        Some(Abbrev::Numbered) => return Verdict::Keep,
+        // "Vol. II", "Ch. IV": a Roman numeral is a number too.
+        Some(Abbrev::Numbered) => return keep_if(!is_roman_numeral(next.word)),
         Some(Abbrev::Trailing) => return keep_if(opens_sentence(next)),
         None => {}
     }
     if is_single_letter(word) && word.chars().all(char::is_uppercase) {
         // "you and I. Did you": the pronoun after a lowercase word.
-        if word == "I" && previous_word_is_lowercase(flat, left.start) {
-            return Verdict::Keep;
+        // "after World War I. Germany": the numeral of the war.
+        if word == "I" {
+            let previous = previous_word(flat, left.start);
+            if previous.starts_with(char::is_lowercase) || previous == "War" {
+                return Verdict::Keep;
+            }
         }
         // An initial ("E. H. Carr") unless a sentence plainly starts
         // ("Peter I. He founded").
@@ -739,13 +812,17 @@ fn citation_follows(flat: &str, at: usize) -> bool {
     false
 }
 
-fn previous_word_is_lowercase(flat: &str, token_start: usize) -> bool {
+/// The token before the one at `token_start`, without quotes or brackets.
+fn previous_word(flat: &str, token_start: usize) -> &str {
     let end = flat[..token_start].trim_end().len();
     let (_, prev) = token_before(flat, end);
     prev.trim_start_matches(is_opener)
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// "II", "IV", "XIV": two or more Roman digits (a lone "I" is the pronoun).
+fn is_roman_numeral(word: &str) -> bool {
+    word.len() >= 2 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
 }
 
 // ---------------------------------------------------------------------------
@@ -1465,6 +1542,90 @@ mod tests {
         let spans = split_sentences(text, Span::new(start, end));
         let got: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
         assert_eq!(got, ["The Tsar fell.", "Lenin came."]);
+    }
+
+    #[test]
+    fn footnote_marks_stay_with_their_sentence() {
+        for text in [
+            "The war changed Russia.[1] The Tsar fell.",
+            "The war changed Russia.¹ The Tsar fell.",
+            "The war changed Russia. [12] The Tsar fell.",
+        ] {
+            let got = split(text);
+            assert_eq!(got.len(), 2, "{got:?}");
+            assert_eq!(got[1], "The Tsar fell.");
+        }
+    }
+
+    #[test]
+    fn roman_numerals() {
+        check(
+            "Germany suffered after World War I. Britain did too.",
+            &["Germany suffered after World War I.", "Britain did too."],
+        );
+        check(
+            "Nicholas II. He was weak.",
+            &["Nicholas II.", "He was weak."],
+        );
+        check(
+            "Vol. II of his history is long. Ch. IV covers the war.",
+            &["Vol. II of his history is long.", "Ch. IV covers the war."],
+        );
+    }
+
+    #[test]
+    fn era_abbreviations() {
+        check(
+            "Caesar invaded in 55 B.C. He came back later.",
+            &["Caesar invaded in 55 B.C.", "He came back later."],
+        );
+        check(
+            "In 55 B.C. Caesar invaded Britain.",
+            &["In 55 B.C. Caesar invaded Britain."],
+        );
+        check(
+            "Vesuvius erupted in A.D. 79 and buried Pompeii.",
+            &["Vesuvius erupted in A.D. 79 and buried Pompeii."],
+        );
+    }
+
+    #[test]
+    fn dashes_at_line_starts() {
+        check(
+            "The army\n- which was exhausted - collapsed.",
+            &["The army\n- which was exhausted - collapsed."],
+        );
+        check(
+            "Causes:\n- The war\n- The famine",
+            &["Causes:", "- The war", "- The famine"],
+        );
+    }
+
+    #[test]
+    fn citations_after_quotations() {
+        check(
+            "As Figes argues, \"the revolution failed.\" (Figes, 1996, p. 34). Others disagree.",
+            &[
+                "As Figes argues, \"the revolution failed.\" (Figes, 1996, p. 34).",
+                "Others disagree.",
+            ],
+        );
+        check(
+            "He said “we must…” Then they acted.",
+            &["He said “we must…”", "Then they acted."],
+        );
+        check(
+            "\"Peace, land and bread!\" was the slogan.",
+            &["\"Peace, land and bread!\" was the slogan."],
+        );
+    }
+
+    #[test]
+    fn runs_of_initials() {
+        check(
+            "A. J. P. Taylor argued this. He was wrong.",
+            &["A. J. P. Taylor argued this.", "He was wrong."],
+        );
     }
 
     #[test]
