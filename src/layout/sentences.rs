@@ -558,12 +558,11 @@ fn strip_closing_matter(token: &str) -> &str {
     let mut t = token;
     loop {
         let before = t.len();
-        if let Some(inner) = t.strip_suffix(']') {
-            if let Some(open) = inner.rfind('[') {
-                if is_footnote_mark(&t[open..]) {
-                    t = &inner[..open];
-                }
-            }
+        if let Some(inner) = t.strip_suffix(']')
+            && let Some(open) = inner.rfind('[')
+            && is_footnote_mark(&t[open..])
+        {
+            t = &inner[..open];
         }
         t = t
             .trim_end_matches(is_closer)
