@@ -1,6 +1,7 @@
 //! Layout: the essay as title, paragraphs, sentences and words, each with a
 //! byte span into the original text.
 
+pub mod abbreviations;
 pub mod paragraphs;
 pub mod sentences;
 pub mod words;
