@@ -35,8 +35,9 @@ fn after_window(a: &Analysis) -> Vec<Finding> {
             Severity::Warning,
             first.mention.span.cover(late.last().map_or(first.mention.span, |d| d.mention.span)),
             format!(
-                "{} is after the question's window ({}): events after {} cannot show how the question was answered within it.",
+                "{} {} after the question's window ({}): events after {} cannot answer a question about the years before.",
                 quoted.join(", "),
+                if quoted.len() == 1 { "is" } else { "are" },
                 a.question.window.label(),
                 end.year
             ),

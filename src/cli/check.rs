@@ -12,7 +12,6 @@ use super::{Exit, output};
 pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
     let limits = Limits {
         max_bytes: args.max_bytes,
-        ..Limits::default()
     };
     let options = Options {
         question: args.question.clone(),
