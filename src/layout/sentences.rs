@@ -1648,10 +1648,27 @@ mod tests {
         assert!(!split(&after_stop).is_empty());
         let spaces = format!("It ended.{}x", " ".repeat(200_000));
         assert_eq!(split(&spaces).len(), 1);
+        let quotes = format!("It ended.{}Then", "” ".repeat(300_000));
+        assert!(!split(&quotes).is_empty());
         let dots = "a.".repeat(1_000_000);
         assert!(!split(&dots).is_empty());
         let single = "a".repeat(2_000_000);
         assert_eq!(split(&single).len(), 1);
+    }
+
+    #[test]
+    fn long_runs_after_a_stop_keep_the_contract() {
+        for run in ["” ", "\u{2028}", " ", ")", "\u{85}"] {
+            let text = format!(
+                "It ended.{}Then it began. {}and went on.",
+                run.repeat(40),
+                run.repeat(50)
+            );
+            let region = Span::new(0, text.len());
+            let spans = split_sentences(&text, region);
+            assert_contract(&text, region, &spans);
+            assert!(!spans.is_empty() && spans.len() <= 3, "{run:?}: {spans:?}");
+        }
     }
 
     /// The contract every output must meet.
