@@ -29,7 +29,7 @@ pub fn run(args: &QuestionArgs) -> anyhow::Result<Exit> {
                 if q.window.is_open() {
                     "none".to_string()
                 } else {
-                    q.window.to_string()
+                    q.window.label()
                 },
                 command,
                 if focus.is_empty() {

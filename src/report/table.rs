@@ -68,7 +68,7 @@ fn header(a: &Analysis, opts: Options) -> Table {
     let window = if q.window.is_open() {
         "none in the question".to_string()
     } else {
-        q.window.to_string()
+        q.window.label()
     };
     let command = match (q.command, q.command_implied) {
         (Some(c), false) => c.as_str().to_string(),

@@ -1,0 +1,49 @@
+//! Snapshot tests of the reports on the bundled samples: any change to what a
+//! student or marker sees shows up as a reviewed diff.
+
+use argmark::analysis::{Options, analyze};
+use argmark::report::{json, table};
+
+const SAMPLES: &[&str] = &[
+    "strong.txt",
+    "narrative.txt",
+    "drift.txt",
+    "wrapped.txt",
+    "versailles.txt",
+    "planted-errors.txt",
+    "weimar.md",
+];
+
+fn sample(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn table_reports() {
+    for name in SAMPLES {
+        let a = analyze(sample(name), &Options::default());
+        let out = table::render(
+            &format!("samples/{name}"),
+            &a,
+            table::Options { width: 100 },
+        );
+        let plain = anstream::adapter::strip_str(&out).to_string();
+        insta::assert_snapshot!(format!("table-{name}"), plain);
+    }
+}
+
+#[test]
+fn json_reports() {
+    for name in SAMPLES {
+        let a = analyze(sample(name), &Options::default());
+        let mut value =
+            serde_json::to_value(json::Report::new(&format!("samples/{name}"), "UTF-8", &a))
+                .unwrap();
+        // The text is the sample itself; the snapshot need not repeat it.
+        value["text"] = serde_json::Value::String(format!("<samples/{name}>"));
+        insta::assert_json_snapshot!(format!("json-{name}"), value);
+    }
+}
