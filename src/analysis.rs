@@ -6,6 +6,8 @@ use crate::find::window::{self, Relation};
 use crate::finding::{self, Finding};
 use crate::layout::Document;
 use crate::question::{Question, Source};
+use crate::roles::{self, SentenceRole, model::MODEL, structure::Structure};
+use crate::span::Span;
 
 /// What the caller knows besides the text.
 #[derive(Debug, Clone, Default)]
@@ -27,14 +29,42 @@ pub struct Dated {
 pub struct Analysis {
     pub doc: Document,
     pub question: Question,
+    /// In text order.
     pub dates: Vec<Dated>,
+    /// One per sentence, in document order (empty until roles are assigned).
+    pub roles: Vec<SentenceRole>,
+    /// The argument's shape (paragraph modes, thesis, conclusion…).
+    pub structure: Structure,
     /// Most important first.
     pub findings: Vec<Finding>,
 }
 
+impl Analysis {
+    /// The dates inside a span, in order.
+    pub fn dates_in(&self, span: Span) -> impl Iterator<Item = &Dated> {
+        let from = self.dates.partition_point(|d| d.mention.span.start < span.start);
+        self.dates[from..].iter().take_while(move |d| d.mention.span.end <= span.end)
+    }
+}
+
 /// Analyses one essay's text.
 pub fn analyze(text: String, options: &Options) -> Analysis {
-    let doc = Document::new(text);
+    analyze_document(Document::new(text), options)
+}
+
+/// Analyses an essay already laid out.
+pub fn analyze_document(doc: Document, options: &Options) -> Analysis {
+    let mut analysis = prepare(doc, options);
+    analysis.roles = roles::classify(&analysis, &MODEL);
+    analysis.structure = Structure::of(&analysis);
+    let mut findings = checks::run(&analysis);
+    finding::sort_by_importance(&mut findings);
+    analysis.findings = findings;
+    analysis
+}
+
+/// The question and the dates: what the role features and checks read.
+pub fn prepare(doc: Document, options: &Options) -> Analysis {
     let question = match (&options.question, doc.title) {
         (Some(q), _) if !q.trim().is_empty() => Question::parse(q, Source::Option),
         (_, Some(title)) => Question::parse(doc.slice(title), Source::Title),
@@ -48,14 +78,12 @@ pub fn analyze(text: String, options: &Options) -> Analysis {
             mention,
         })
         .collect();
-    let mut analysis = Analysis {
+    Analysis {
         doc,
         question,
         dates,
+        roles: Vec::new(),
+        structure: Structure::default(),
         findings: Vec::new(),
-    };
-    let mut findings = checks::run(&analysis);
-    finding::sort_by_importance(&mut findings);
-    analysis.findings = findings;
-    analysis
+    }
 }

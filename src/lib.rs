@@ -13,4 +13,5 @@ pub mod normalize;
 pub mod question;
 pub mod read;
 pub mod report;
+pub mod roles;
 pub mod span;

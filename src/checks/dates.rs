@@ -4,7 +4,6 @@ use crate::analysis::{Analysis, Dated};
 use crate::find::window::Relation;
 use crate::finding::{Finding, Severity};
 use crate::layout::Sentence;
-use crate::span::Span;
 
 /// This many sentences in a row about the time before the window is more
 /// than "brief background".
@@ -25,7 +24,7 @@ fn after_window(a: &Analysis) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for s in a.doc.sentences() {
-        let late: Vec<&Dated> = dates_in(a, s.span)
+        let late: Vec<&Dated> = a.dates_in(s.span)
             .filter(|d| d.relation == Relation::After && !d.mention.naming_aside)
             .collect();
         let Some(first) = late.first() else { continue };
@@ -69,7 +68,7 @@ fn before_window(a: &Analysis) -> Vec<Finding> {
     };
     for p in &a.doc.paragraphs {
         for s in &p.sentences {
-            let relations: Vec<Relation> = dates_in(a, s.span)
+            let relations: Vec<Relation> = a.dates_in(s.span)
                 .filter(|d| !d.mention.naming_aside)
                 .map(|d| d.relation)
                 .collect();
@@ -105,14 +104,4 @@ fn naming_asides(a: &Analysis) -> Vec<Finding> {
             )
         })
         .collect()
-}
-
-/// The dates inside a span, in order.
-pub fn dates_in(a: &Analysis, span: Span) -> impl Iterator<Item = &Dated> {
-    let from = a
-        .dates
-        .partition_point(|d| d.mention.span.start < span.start);
-    a.dates[from..]
-        .iter()
-        .take_while(move |d| d.mention.span.end <= span.end)
 }

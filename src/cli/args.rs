@@ -28,6 +28,11 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the JSON Schema of the JSON report.
     Schema,
+    /// Fit or evaluate the argument-role model on an annotated corpus.
+    Model {
+        #[command(subcommand)]
+        command: super::model::ModelCommand,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod exit;
+mod model;
 mod explain;
 mod output;
 mod question;
@@ -19,6 +20,7 @@ pub fn run() -> ExitCode {
         args::Command::Check(c) => check::run(&c),
         args::Command::Question(q) => question::run(&q),
         args::Command::Explain(e) => explain::run(&e),
+        args::Command::Model { command } => model::run(&command),
         args::Command::Schema => output::print(&argmark::report::json::schema()),
     };
     match result {

@@ -66,6 +66,21 @@ impl Document {
         }
     }
 
+    /// Builds a document whose paragraphs and sentences are already known
+    /// (an annotated corpus): no layout or splitting is guessed.
+    pub fn from_parts(text: String, paragraphs: Vec<Vec<Span>>) -> Self {
+        let paragraphs = paragraphs
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .map(|sentences| Paragraph {
+                span: sentences[0].cover(sentences[sentences.len() - 1]),
+                list_item: false,
+                sentences: sentences.into_iter().map(|span| Sentence { span, words: words::words(&text, span) }).collect(),
+            })
+            .collect();
+        Document { text, title: None, paragraphs, style: paragraphs::Style::BlankLines }
+    }
+
     pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {
         self.paragraphs.iter().flat_map(|p| p.sentences.iter())
     }

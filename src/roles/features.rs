@@ -1,0 +1,263 @@
+//! Features a teacher could read: where a sentence sits, which connectives and
+//! words it uses, whether it carries specific facts, how it relates to the
+//! question and to the introduction, and whether it recounts.
+//!
+//! Each feature is a number in [0, 1]. The names are the keys of the weights
+//! in `models/roles.toml`; never rename one without refitting the model.
+
+use std::collections::HashSet;
+
+use super::lexicon::{self, CATEGORIES, CONNECTIVES, Hit, LEXICON};
+use crate::analysis::Analysis;
+use crate::checks::{Part, part};
+use crate::layout::{Sentence, collapse_space};
+use crate::normalize::word_key;
+
+/// Feature names and what each means, in the model's order.
+pub const FEATURES: &[(&str, &str)] = &[
+    ("bias", "baseline"),
+    ("first_in_paragraph", "first sentence of its paragraph"),
+    ("last_in_paragraph", "last sentence of its paragraph"),
+    ("only_sentence", "the paragraph's only sentence"),
+    ("in_introduction", "in the introduction"),
+    ("in_body", "in a body paragraph"),
+    ("in_conclusion", "in the conclusion"),
+    ("in_whole", "in a one- or two-paragraph essay"),
+    ("introduction_last", "last sentence of the introduction"),
+    ("introduction_first", "first sentence of the introduction"),
+    ("opens_cause", "opens with a cause connective"),
+    ("opens_result", "opens with a result connective"),
+    ("opens_contrast", "opens with a contrast connective"),
+    ("opens_concession", "opens with a concession"),
+    ("opens_example", "opens with an example marker"),
+    ("opens_conclusion", "opens with a concluding phrase"),
+    ("opens_addition", "opens with an addition connective"),
+    ("opens_sequence", "opens with a time-sequence word"),
+    ("has_cause", "gives a cause (because, due to…)"),
+    ("has_result", "gives a result (therefore, this meant…)"),
+    ("has_contrast", "contrasts (however, but…)"),
+    ("has_concession", "concedes (although, admittedly…)"),
+    ("has_example", "gives an example (for example, such as…)"),
+    ("has_conclusion", "concludes (overall, in conclusion…)"),
+    ("has_addition", "adds (furthermore, also…)"),
+    ("has_sequence", "sequences events (then, later…)"),
+    ("judgement", "judgement words (most, main, crucial…)"),
+    ("evaluative", "evaluative words (successful, weak…)"),
+    ("hedge", "hedges (arguably, perhaps…)"),
+    ("first_person", "first person (I, my, this essay)"),
+    ("modal", "modal verbs (must, would, could…)"),
+    ("historian", "a historian, study or statistic"),
+    ("explain", "explains why or how it mattered"),
+    ("narrative_verb", "verbs that recount (returned, joined…)"),
+    ("present_eval", "present-tense verbs of argument (shows, is…)"),
+    ("causal_verb", "cause-and-effect verbs (led to, enabled…)"),
+    ("other_factor", "another factor or side"),
+    ("link_cue", "ties back (therefore, this shows that…)"),
+    ("padding", "filler phrases"),
+    ("anecdote", "a personal story"),
+    ("stance", "states a position"),
+    ("has_date", "contains a date"),
+    ("dates", "number of dates"),
+    ("opens_with_date", "opens with a date"),
+    ("has_number", "contains a number or figure"),
+    ("names", "named people, places or events"),
+    ("quotation", "contains a quotation"),
+    ("focus", "share of the question's focus terms used"),
+    ("focus_any", "uses a focus term of the question"),
+    ("introduction_overlap", "repeats words of the introduction"),
+    ("past_tense", "share of past-tense verbs"),
+    ("question_mark", "asks a question"),
+    ("long", "long sentence (over 25 words)"),
+    ("short", "short sentence (under 8 words)"),
+    ("previous_factual", "follows a sentence of specific facts"),
+    ("next_explains", "followed by an explanation"),
+    ("paragraph_dated", "share of its paragraph's sentences with dates"),
+];
+
+pub const N: usize = FEATURES.len();
+
+/// The index of a feature by name.
+pub fn index(name: &str) -> Option<usize> {
+    FEATURES.iter().position(|(n, _)| *n == name)
+}
+
+/// What one sentence looks like on the surface, before context.
+struct Surface {
+    hits: Vec<Hit>,
+    dates: usize,
+    opens_with_date: bool,
+    numbers: usize,
+    names: usize,
+    quotation: bool,
+    past: usize,
+    words: usize,
+    question_mark: bool,
+    stems: HashSet<String>,
+}
+
+/// Function words left out of overlap measures.
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "was", "were", "is", "are",
+    "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "they", "his", "her", "their", "as",
+    "from", "but", "not", "had", "has", "have", "which", "who", "also", "more", "most",
+];
+
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "became", "went", "took", "made", "led", "gave", "won", "lost", "held", "left",
+    "came", "saw", "fought", "brought", "began", "sent", "wrote", "met", "knew", "thought", "told", "said", "fled",
+    "grew", "rose", "fell", "ran", "built", "kept", "spent", "felt", "found", "got", "struck", "forced", "sought",
+];
+
+fn surface(a: &Analysis, s: &Sentence) -> Surface {
+    let text = a.doc.slice(s.span);
+    let key = collapse_space(&word_key(text));
+    let hits = LEXICON.hits(&key);
+    let dates: Vec<_> = a.dates_in(s.span).collect();
+    let opens_with_date = dates.first().is_some_and(|d| {
+        let lead = a.doc.slice(crate::span::Span::new(s.span.start, d.mention.span.start));
+        lead.split_whitespace().count() <= 2
+    });
+    let date_spans: Vec<_> = dates.iter().map(|d| d.mention.span).collect();
+    let numbers = s
+        .words
+        .iter()
+        .filter(|w| w.key.chars().any(|c| c.is_ascii_digit()) && !date_spans.iter().any(|d| d.contains(w.span)))
+        .count();
+    let names = s
+        .words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            *i > 0 && w.key != "i" && a.doc.slice(w.span).chars().next().is_some_and(char::is_uppercase)
+        })
+        .count();
+    let quotation = has_quotation(text);
+    let past = s
+        .words
+        .iter()
+        .filter(|w| IRREGULAR_PAST.contains(&w.key.as_str()) || (w.key.len() > 4 && w.key.ends_with("ed")))
+        .count();
+    let stems = s.words.iter().filter(|w| !STOP.contains(&w.key.as_str())).map(|w| w.stem.clone()).collect();
+    Surface {
+        hits,
+        dates: dates.len(),
+        opens_with_date,
+        numbers,
+        names,
+        quotation,
+        past,
+        words: s.words.len(),
+        question_mark: text.trim_end().trim_end_matches(['"', '\'', '’', '”', ')']).ends_with('?'),
+        stems,
+    }
+}
+
+/// Two or more words between quotation marks.
+fn has_quotation(text: &str) -> bool {
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '«' => open = Some(i),
+            '"' if open.is_none() => open = Some(i),
+            '”' | '»' | '"' => {
+                if let Some(o) = open.take()
+                    && text[o..i].split_whitespace().count() >= 2
+                {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Feature vectors for every sentence of an analysed essay, in order.
+pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
+    let paras = &a.doc.paragraphs;
+    let surfaces: Vec<Vec<Surface>> =
+        paras.iter().map(|p| p.sentences.iter().map(|s| surface(a, s)).collect()).collect();
+    let intro_stems: HashSet<&str> = match (paras.len(), surfaces.first()) {
+        (3.., Some(intro)) => intro.iter().flat_map(|s| s.stems.iter().map(String::as_str)).collect(),
+        _ => HashSet::new(),
+    };
+    let focus: Vec<&str> = a.question.focus_stems().collect();
+    let mut out = Vec::with_capacity(a.doc.sentence_count());
+    for (pi, para) in surfaces.iter().enumerate() {
+        let where_ = part(pi, paras.len());
+        let dated = para.iter().filter(|s| s.dates > 0).count() as f32 / para.len().max(1) as f32;
+        for (si, s) in para.iter().enumerate() {
+            let mut f = [0f32; N];
+            let mut set = |name: &str, v: f32| f[index(name).expect("feature")] = v.clamp(0.0, 1.0);
+            set("bias", 1.0);
+            set("first_in_paragraph", (si == 0) as u8 as f32);
+            set("last_in_paragraph", (si + 1 == para.len()) as u8 as f32);
+            set("only_sentence", (para.len() == 1) as u8 as f32);
+            set("in_introduction", (where_ == Part::Introduction) as u8 as f32);
+            set("in_body", (where_ == Part::Body) as u8 as f32);
+            set("in_conclusion", (where_ == Part::Conclusion) as u8 as f32);
+            set("in_whole", (where_ == Part::Whole) as u8 as f32);
+            set("introduction_last", (where_ == Part::Introduction && si + 1 == para.len()) as u8 as f32);
+            set("introduction_first", (where_ == Part::Introduction && si == 0) as u8 as f32);
+            let mut counts = [0usize; CATEGORIES.len()];
+            for h in &s.hits {
+                counts[h.category] += 1;
+                if h.category < CONNECTIVES && h.start <= 2 {
+                    let name = format!("opens_{}", CATEGORIES[h.category]);
+                    set(&name, 1.0);
+                }
+            }
+            for (c, name) in CATEGORIES.iter().enumerate().take(CONNECTIVES) {
+                set(&format!("has_{name}"), (counts[c] > 0) as u8 as f32);
+            }
+            let count = |name: &str| counts[lexicon::category(name)] as f32;
+            set("judgement", count("judgement") / 3.0);
+            set("evaluative", count("evaluative") / 3.0);
+            set("hedge", count("hedge") / 2.0);
+            set("first_person", count("first_person"));
+            set("modal", count("modal") / 2.0);
+            set("historian", count("historian"));
+            set("explain", count("explain") / 2.0);
+            set("narrative_verb", count("narrative_verbs") / 2.0);
+            set("present_eval", count("present_eval") / 3.0);
+            set("causal_verb", count("causal_verbs") / 2.0);
+            set("other_factor", count("other_factor"));
+            set("link_cue", count("link"));
+            set("padding", count("padding") / 2.0);
+            set("anecdote", count("anecdote"));
+            set("stance", count("stance"));
+            set("has_date", (s.dates > 0) as u8 as f32);
+            set("dates", s.dates as f32 / 3.0);
+            set("opens_with_date", s.opens_with_date as u8 as f32);
+            set("has_number", (s.numbers > 0) as u8 as f32);
+            set("names", s.names as f32 / 4.0);
+            set("quotation", s.quotation as u8 as f32);
+            let matched = focus.iter().filter(|f| s.stems.contains(**f)).count();
+            if !focus.is_empty() {
+                set("focus", matched as f32 / focus.len() as f32);
+                set("focus_any", (matched > 0) as u8 as f32);
+            }
+            if where_ != Part::Introduction && !intro_stems.is_empty() && !s.stems.is_empty() {
+                let shared = s.stems.iter().filter(|t| intro_stems.contains(t.as_str())).count();
+                set("introduction_overlap", shared as f32 / s.stems.len() as f32);
+            }
+            set("past_tense", s.past as f32 / (s.words.max(1) as f32 / 6.0));
+            set("question_mark", s.question_mark as u8 as f32);
+            set("long", (s.words > 25) as u8 as f32);
+            set("short", (s.words < 8) as u8 as f32);
+            if si > 0 {
+                let p = &para[si - 1];
+                set("previous_factual", (p.dates > 0 || p.numbers > 0 || p.quotation || p.names >= 2) as u8 as f32);
+            }
+            if let Some(n) = para.get(si + 1) {
+                let explains = n.hits.iter().any(|h| {
+                    [lexicon::category("explain"), lexicon::category("result")].contains(&h.category)
+                });
+                set("next_explains", explains as u8 as f32);
+            }
+            set("paragraph_dated", dated);
+            out.push(f);
+        }
+    }
+    out
+}

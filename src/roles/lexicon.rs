@@ -1,0 +1,108 @@
+//! The word lists of `models/lexicon.toml`, compiled in and matched on whole
+//! words with one Aho-Corasick automaton.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+const LEXICON_TOML: &str = include_str!("../../models/lexicon.toml");
+
+/// Every category, in a fixed order: connectives by function, then word lists.
+pub const CATEGORIES: &[&str] = &[
+    "cause", "result", "contrast", "concession", "example", "conclusion", "addition", "sequence", "judgement",
+    "evaluative", "hedge", "first_person", "modal", "historian", "explain", "narrative_verbs", "present_eval",
+    "causal_verbs", "other_factor", "link", "padding", "anecdote", "stance",
+];
+
+/// Number of connective categories at the start of [`CATEGORIES`].
+pub const CONNECTIVES: usize = 8;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    format: u32,
+    connectives: BTreeMap<String, Vec<String>>,
+    words: BTreeMap<String, Vec<String>>,
+}
+
+/// Compiled word lists.
+pub struct Lexicon {
+    matcher: AhoCorasick,
+    /// For each automaton pattern, the categories it belongs to.
+    categories: Vec<Vec<usize>>,
+}
+
+/// A category matched in a text, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub category: usize,
+    pub start: usize,
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(LEXICON_TOML).expect("models/lexicon.toml is valid"));
+
+impl Lexicon {
+    pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
+        let file: File = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+        if file.format != 1 {
+            return Err(format!("lexicon format {} is not supported (expected 1)", file.format));
+        }
+        let mut phrases: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (name, list) in file.connectives.iter().chain(file.words.iter()) {
+            let cat = CATEGORIES.iter().position(|c| c == name).ok_or_else(|| format!("unknown lexicon list `{name}`"))?;
+            for phrase in list {
+                phrases.entry(crate::normalize::word_key(phrase)).or_default().push(cat);
+            }
+        }
+        let (patterns, categories): (Vec<String>, Vec<Vec<usize>>) = phrases.into_iter().unzip();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Lexicon { matcher, categories })
+    }
+
+    /// Whole-word matches in `key` (already lowercase, folded, single-spaced).
+    pub fn hits(&self, key: &str) -> Vec<Hit> {
+        let bytes = key.as_bytes();
+        let boundary = |i: usize| i == 0 || i >= bytes.len() || !is_word_byte(bytes[i - 1]) || !is_word_byte(bytes[i]);
+        let mut out = Vec::new();
+        for m in self.matcher.find_overlapping_iter(key) {
+            let (s, e) = (m.start(), m.end());
+            let starts_word = s == 0 || !is_word_byte(bytes[s - 1]);
+            let ends_word = e >= bytes.len() || !is_word_byte(bytes[e]);
+            if starts_word && ends_word && boundary(s) {
+                for &category in &self.categories[m.pattern().as_usize()] {
+                    out.push(Hit { category, start: s });
+                }
+            }
+        }
+        out
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80
+}
+
+/// The index of a category by name.
+pub fn category(name: &str) -> usize {
+    CATEGORIES.iter().position(|c| *c == name).expect("known category")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_and_matches_whole_words() {
+        let hits = LEXICON.hits("however, this meant that the army grew because of conscription");
+        let cats: Vec<&str> = hits.iter().map(|h| CATEGORIES[h.category]).collect();
+        assert!(cats.contains(&"contrast"));
+        assert!(cats.contains(&"explain"));
+        assert!(cats.contains(&"cause"));
+        // "so" must not match inside "soldiers".
+        assert!(!LEXICON.hits("the soldiers").iter().any(|h| CATEGORIES[h.category] == "result"));
+    }
+}

@@ -1,0 +1,154 @@
+//! Argument roles: a role for every sentence, the structure of every
+//! paragraph, and the shape of the essay's argument.
+
+pub mod corpus;
+pub mod eval;
+pub mod features;
+pub mod fit;
+pub mod lexicon;
+pub mod model;
+pub mod structure;
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::checks::{Part, part};
+use features::FEATURES;
+use model::Model;
+
+/// What a sentence does in the argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The essay's overall answer or judgement on the question.
+    Thesis = 0,
+    /// A point a paragraph argues.
+    Claim = 1,
+    /// Specific support: dates, names, numbers, events, quotations, a view.
+    Evidence = 2,
+    /// Why or how the evidence matters for the question.
+    Analysis = 3,
+    /// An opposing view, a limitation, or another factor.
+    Counter = 4,
+    /// Ties the paragraph back to the question.
+    Link = 5,
+    /// Recounts events without connecting them to the question.
+    Narrative = 6,
+    /// Anything else: padding, rhetorical questions, asides.
+    Other = 7,
+}
+
+impl Role {
+    pub const ALL: [Role; 8] = [
+        Role::Thesis,
+        Role::Claim,
+        Role::Evidence,
+        Role::Analysis,
+        Role::Counter,
+        Role::Link,
+        Role::Narrative,
+        Role::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Thesis => "thesis",
+            Role::Claim => "claim",
+            Role::Evidence => "evidence",
+            Role::Analysis => "analysis",
+            Role::Counter => "counter",
+            Role::Link => "link",
+            Role::Narrative => "narrative",
+            Role::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// One letter for the compact paragraph strip (`C E E A L`).
+    pub fn letter(self) -> char {
+        match self {
+            Role::Thesis => 'T',
+            Role::Claim => 'C',
+            Role::Evidence => 'E',
+            Role::Analysis => 'A',
+            Role::Counter => 'X',
+            Role::Link => 'L',
+            Role::Narrative => 'N',
+            Role::Other => '·',
+        }
+    }
+
+    /// Roles that argue rather than recount.
+    pub fn argues(self) -> bool {
+        matches!(self, Role::Thesis | Role::Claim | Role::Analysis | Role::Counter | Role::Link)
+    }
+}
+
+/// One feature's part in a decision, for `--why` and the JSON `reasons`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    pub feature: &'static str,
+    pub description: &'static str,
+    /// Weight × value for the chosen role.
+    pub weight: f32,
+}
+
+/// The role of one sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceRole {
+    pub role: Role,
+    pub secondary: Option<Role>,
+    /// Probability of `role` under the model.
+    pub confidence: f32,
+    /// The features that most decided it, strongest first.
+    pub reasons: Vec<Reason>,
+    /// Probabilities of every role, in [`Role::ALL`] order.
+    pub probabilities: [f32; 8],
+}
+
+/// A secondary role needs at least this probability.
+const SECONDARY_MIN: f32 = 0.25;
+
+/// Assigns a role to every sentence of an analysed essay, in order.
+pub fn classify(a: &Analysis, model: &Model) -> Vec<SentenceRole> {
+    let xs = features::extract(a);
+    let count = a.doc.paragraphs.len();
+    let parts: Vec<Part> = a
+        .doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| std::iter::repeat_n(part(i, count), p.sentences.len()))
+        .collect();
+    xs.iter()
+        .zip(parts)
+        .map(|(x, where_)| {
+            let mut p = model.probabilities(x);
+            // A thesis answers the whole question: it belongs in the
+            // introduction or the conclusion, not in the middle.
+            if where_ == Part::Body {
+                p[Role::Claim as usize] += p[Role::Thesis as usize];
+                p[Role::Thesis as usize] = 0.0;
+            }
+            decide(model, x, p)
+        })
+        .collect()
+}
+
+fn decide(model: &Model, x: &[f32; features::N], p: [f32; 8]) -> SentenceRole {
+    let mut order: Vec<usize> = (0..8).collect();
+    order.sort_by(|&a, &b| p[b].total_cmp(&p[a]).then(a.cmp(&b)));
+    let role = Role::ALL[order[0]];
+    let secondary = (p[order[1]] >= SECONDARY_MIN).then(|| Role::ALL[order[1]]);
+    let w = &model.weights[role as usize];
+    let mut reasons: Vec<Reason> = (1..features::N)
+        .filter(|&i| x[i] != 0.0 && w[i] * x[i] > 0.0)
+        .map(|i| Reason { feature: FEATURES[i].0, description: FEATURES[i].1, weight: w[i] * x[i] })
+        .collect();
+    reasons.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.feature.cmp(b.feature)));
+    reasons.truncate(4);
+    SentenceRole { role, secondary, confidence: p[order[0]], reasons, probabilities: p }
+}
