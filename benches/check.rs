@@ -9,17 +9,30 @@ fn main() {
 }
 
 fn sample(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
     std::fs::read_to_string(path).expect("sample")
 }
 
 /// A 5,000-word essay made of the samples' paragraphs, in a fixed order.
 fn long_essay() -> String {
-    let mut text = String::from("Trotsky's contribution to the success of the Bolsheviks up to 1922\n\n");
-    let parts: Vec<String> = ["strong.txt", "narrative.txt", "drift.txt", "planted-errors.txt"]
-        .iter()
-        .map(|n| sample(n).split_once("\n\n").map(|(_, body)| body.to_string()).unwrap_or_default())
-        .collect();
+    let mut text =
+        String::from("Trotsky's contribution to the success of the Bolsheviks up to 1922\n\n");
+    let parts: Vec<String> = [
+        "strong.txt",
+        "narrative.txt",
+        "drift.txt",
+        "planted-errors.txt",
+    ]
+    .iter()
+    .map(|n| {
+        sample(n)
+            .split_once("\n\n")
+            .map(|(_, body)| body.to_string())
+            .unwrap_or_default()
+    })
+    .collect();
     let mut i = 0;
     while text.split_whitespace().count() < 5_000 {
         text.push_str(&parts[i % parts.len()]);

@@ -42,8 +42,12 @@ pub struct Analysis {
 impl Analysis {
     /// The dates inside a span, in order.
     pub fn dates_in(&self, span: Span) -> impl Iterator<Item = &Dated> {
-        let from = self.dates.partition_point(|d| d.mention.span.start < span.start);
-        self.dates[from..].iter().take_while(move |d| d.mention.span.end <= span.end)
+        let from = self
+            .dates
+            .partition_point(|d| d.mention.span.start < span.start);
+        self.dates[from..]
+            .iter()
+            .take_while(move |d| d.mention.span.end <= span.end)
     }
 }
 

@@ -24,7 +24,8 @@ fn after_window(a: &Analysis) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for s in a.doc.sentences() {
-        let late: Vec<&Dated> = a.dates_in(s.span)
+        let late: Vec<&Dated> = a
+            .dates_in(s.span)
             .filter(|d| d.relation == Relation::After && !d.mention.naming_aside)
             .collect();
         let Some(first) = late.first() else { continue };
@@ -68,7 +69,8 @@ fn before_window(a: &Analysis) -> Vec<Finding> {
     };
     for p in &a.doc.paragraphs {
         for s in &p.sentences {
-            let relations: Vec<Relation> = a.dates_in(s.span)
+            let relations: Vec<Relation> = a
+                .dates_in(s.span)
                 .filter(|d| !d.mention.naming_aside)
                 .map(|d| d.relation)
                 .collect();

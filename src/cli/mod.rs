@@ -3,8 +3,8 @@
 mod args;
 mod check;
 mod exit;
-mod model;
 mod explain;
+mod model;
 mod output;
 mod question;
 

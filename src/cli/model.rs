@@ -61,14 +61,26 @@ fn load(paths: &[PathBuf], split: &str, kind: Option<&str>) -> anyhow::Result<Ve
 
 pub fn run(cmd: &ModelCommand) -> anyhow::Result<Exit> {
     match cmd {
-        ModelCommand::Fit { corpus, split, output: out, epochs } => {
+        ModelCommand::Fit {
+            corpus,
+            split,
+            output: out,
+            epochs,
+        } => {
             let essays = load(corpus, split, None)?;
             let mut examples = Vec::new();
             for e in &essays {
-                examples.extend(features::extract(&e.analysis).into_iter().zip(e.gold.iter().copied()));
+                examples.extend(
+                    features::extract(&e.analysis)
+                        .into_iter()
+                        .zip(e.gold.iter().copied()),
+                );
             }
             let names: Vec<String> = corpus.iter().map(|p| p.display().to_string()).collect();
-            let settings = Settings { epochs: *epochs, ..Settings::default() };
+            let settings = Settings {
+                epochs: *epochs,
+                ..Settings::default()
+            };
             let note = format!(
                 "{} ({} split: {} essays, {} sentences; {} epochs, learning rate {}, L2 {}, balance {})",
                 names.join(", "),
@@ -84,26 +96,37 @@ pub fn run(cmd: &ModelCommand) -> anyhow::Result<Exit> {
             let text = model.to_toml();
             match out {
                 Some(path) => {
-                    std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+                    std::fs::write(path, text)
+                        .with_context(|| format!("writing {}", path.display()))?;
                     eprintln!("argmark: wrote {}", path.display());
                     Ok(Exit::Ok)
                 }
                 None => output::print(&text),
             }
         }
-        ModelCommand::Eval { corpus, split, model, kind } => {
+        ModelCommand::Eval {
+            corpus,
+            split,
+            model,
+            kind,
+        } => {
             let essays = load(corpus, split, kind.as_deref())?;
             let custom = match model {
                 Some(p) => Some(
-                    Model::parse(&std::fs::read_to_string(p).with_context(|| p.display().to_string())?)
-                        .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+                    Model::parse(
+                        &std::fs::read_to_string(p).with_context(|| p.display().to_string())?,
+                    )
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
                 ),
                 None => None,
             };
             let model = custom.as_ref().unwrap_or(&MODEL);
             let mut confusion = Confusion::default();
             for e in &essays {
-                let predicted: Vec<Role> = classify(&e.analysis, model).iter().map(|r| r.role).collect();
+                let predicted: Vec<Role> = classify(&e.analysis, model)
+                    .iter()
+                    .map(|r| r.role)
+                    .collect();
                 confusion.add(&e.gold, &predicted);
                 let mut at = 0;
                 for p in &e.analysis.doc.paragraphs {
@@ -112,7 +135,12 @@ pub fn run(cmd: &ModelCommand) -> anyhow::Result<Exit> {
                     at += n;
                 }
             }
-            let header = format!("{} essays ({} split{})\n\n", essays.len(), split, kind.as_ref().map(|k| format!(", {k}")).unwrap_or_default());
+            let header = format!(
+                "{} essays ({} split{})\n\n",
+                essays.len(),
+                split,
+                kind.as_ref().map(|k| format!(", {k}")).unwrap_or_default()
+            );
             output::print(&(header + &confusion.report()))
         }
     }

@@ -75,10 +75,21 @@ impl Document {
             .map(|sentences| Paragraph {
                 span: sentences[0].cover(sentences[sentences.len() - 1]),
                 list_item: false,
-                sentences: sentences.into_iter().map(|span| Sentence { span, words: words::words(&text, span) }).collect(),
+                sentences: sentences
+                    .into_iter()
+                    .map(|span| Sentence {
+                        span,
+                        words: words::words(&text, span),
+                    })
+                    .collect(),
             })
             .collect();
-        Document { text, title: None, paragraphs, style: paragraphs::Style::BlankLines }
+        Document {
+            text,
+            title: None,
+            paragraphs,
+            style: paragraphs::Style::BlankLines,
+        }
     }
 
     pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {

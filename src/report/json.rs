@@ -14,10 +14,11 @@ use crate::find::window::Relation;
 use crate::finding::Severity;
 use crate::layout::paragraphs::Style;
 use crate::question::Source;
+use crate::roles::structure::Mode;
 use crate::span::{CharIndex, Span};
 
 /// Bumped on any change a consumer could notice; additions bump the minor.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Report {
@@ -32,6 +33,7 @@ pub struct Report {
     pub layout: LayoutOut,
     pub stats: Stats,
     pub paragraphs: Vec<ParagraphOut>,
+    pub structure: StructureOut,
     pub dates: Vec<DateOut>,
     pub findings: Vec<FindingOut>,
 }
@@ -88,9 +90,62 @@ pub struct ParagraphOut {
     pub span: [usize; 2],
     /// introduction, body, conclusion, or whole (essays of one or two paragraphs).
     pub part: String,
-    pub sentences: Vec<TextSpan>,
+    pub sentences: Vec<SentenceOut>,
     /// Focus terms of the question that the paragraph uses.
     pub focus: Vec<String>,
+    /// argued, mixed or narrative.
+    pub mode: String,
+    /// Point, evidence, explanation and link present in the paragraph.
+    pub has_point: bool,
+    pub has_evidence: bool,
+    pub has_explanation: bool,
+    pub has_link: bool,
+    /// One letter a sentence: T thesis, C claim, E evidence, A analysis,
+    /// X counter, L link, N narrative, · other.
+    pub roles: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SentenceOut {
+    pub span: [usize; 2],
+    pub text: String,
+    /// thesis, claim, evidence, analysis, counter, link, narrative or other.
+    pub role: String,
+    pub secondary_role: Option<String>,
+    /// The model's probability for `role`, 0–1.
+    pub confidence: f32,
+    /// The features that most decided the role, strongest first.
+    pub reasons: Vec<ReasonOut>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ReasonOut {
+    pub feature: String,
+    pub description: String,
+    pub weight: f32,
+}
+
+/// The essay's argument at a glance.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct StructureOut {
+    /// The sentence (text and span) that states the thesis in the introduction.
+    pub thesis: Option<TextSpan>,
+    pub conclusion_judgement: Option<TextSpan>,
+    /// Whether the conclusion's judgement agrees with the thesis (null when
+    /// either is missing).
+    pub conclusion_agrees: Option<bool>,
+    /// Sentences that weigh another view or factor.
+    pub counter_arguments: usize,
+    /// The question's command asks for other factors to be weighed.
+    pub weighing_expected: bool,
+    /// Share of sentences that argue (thesis, claim, analysis, counter, link).
+    pub argue_share: f32,
+    /// Share of sentences that recount events.
+    pub narrative_share: f32,
+    /// Paragraphs by mode.
+    pub argued_paragraphs: usize,
+    pub mixed_paragraphs: usize,
+    pub narrative_paragraphs: usize,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -163,28 +218,8 @@ impl Report {
                 dates: a.dates.len(),
                 dates_outside_window: a.dates.iter().filter(|d| is_outside(d)).count(),
             },
-            paragraphs: a
-                .doc
-                .paragraphs
-                .iter()
-                .enumerate()
-                .map(|(i, p)| ParagraphOut {
-                    span: span(p.span),
-                    part: part_name(part(i, count)).to_string(),
-                    sentences: p
-                        .sentences
-                        .iter()
-                        .map(|s| TextSpan {
-                            span: span(s.span),
-                            text: a.doc.display(s.span),
-                        })
-                        .collect(),
-                    focus: crate::checks::touches_focus(a, p)
-                        .into_iter()
-                        .map(String::from)
-                        .collect(),
-                })
-                .collect(),
+            paragraphs: paragraphs(a, &idx),
+            structure: structure(a, &idx),
             dates: a
                 .dates
                 .iter()
@@ -217,6 +252,84 @@ impl Report {
 /// A date that places the essay outside the window (asides don't).
 pub fn is_outside(d: &crate::analysis::Dated) -> bool {
     !d.mention.naming_aside && matches!(d.relation, Relation::Before | Relation::After)
+}
+
+fn paragraphs(a: &Analysis, idx: &CharIndex) -> Vec<ParagraphOut> {
+    let count = a.doc.paragraphs.len();
+    let mut roles = a.roles.iter();
+    a.doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let shape = a.structure.paragraphs.get(i).cloned().unwrap_or_default();
+            ParagraphOut {
+                span: idx.span(p.span),
+                part: part_name(part(i, count)).to_string(),
+                sentences: p
+                    .sentences
+                    .iter()
+                    .map(|s| {
+                        let r = roles.next();
+                        SentenceOut {
+                            span: idx.span(s.span),
+                            text: a.doc.display(s.span),
+                            role: r.map_or("other", |r| r.role.as_str()).to_string(),
+                            secondary_role: r
+                                .and_then(|r| r.secondary)
+                                .map(|r| r.as_str().to_string()),
+                            confidence: r.map_or(0.0, |r| (r.confidence * 1000.0).round() / 1000.0),
+                            reasons: r
+                                .map(|r| {
+                                    r.reasons
+                                        .iter()
+                                        .map(|x| ReasonOut {
+                                            feature: x.feature.to_string(),
+                                            description: x.description.to_string(),
+                                            weight: (x.weight * 1000.0).round() / 1000.0,
+                                        })
+                                        .collect()
+                                })
+                                .unwrap_or_default(),
+                        }
+                    })
+                    .collect(),
+                focus: crate::checks::touches_focus(a, p)
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+                mode: shape.mode.as_str().to_string(),
+                has_point: shape.point,
+                has_evidence: shape.evidence,
+                has_explanation: shape.explanation,
+                has_link: shape.link,
+                roles: shape.strip,
+            }
+        })
+        .collect()
+}
+
+fn structure(a: &Analysis, idx: &CharIndex) -> StructureOut {
+    let st = &a.structure;
+    let sentence = |i: Option<usize>| {
+        i.and_then(|i| a.doc.sentences().nth(i)).map(|s| TextSpan {
+            span: idx.span(s.span),
+            text: a.doc.display(s.span),
+        })
+    };
+    let count = |m: Mode| st.paragraphs.iter().filter(|p| p.mode == m).count();
+    StructureOut {
+        thesis: sentence(st.thesis),
+        conclusion_judgement: sentence(st.conclusion_judgement),
+        conclusion_agrees: st.conclusion_agrees,
+        counter_arguments: st.counters,
+        weighing_expected: st.weighing_expected,
+        argue_share: (st.argue_share * 1000.0).round() / 1000.0,
+        narrative_share: (st.narrative_share * 1000.0).round() / 1000.0,
+        argued_paragraphs: count(Mode::Argued),
+        mixed_paragraphs: count(Mode::Mixed),
+        narrative_paragraphs: count(Mode::Narrative),
+    }
 }
 
 pub fn part_name(p: Part) -> &'static str {

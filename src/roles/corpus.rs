@@ -81,16 +81,26 @@ fn build(line: Line) -> Result<Annotated, String> {
             let start = text.len();
             text.push_str(l.s.trim());
             these.push(Span::new(start, text.len()));
-            gold.push(Role::parse(&l.role).ok_or_else(|| format!("{}: unknown role `{}`", line.id, l.role))?);
+            gold.push(
+                Role::parse(&l.role)
+                    .ok_or_else(|| format!("{}: unknown role `{}`", line.id, l.role))?,
+            );
             gold_secondary.push(match &l.secondary {
-                Some(s) => Some(Role::parse(s).ok_or_else(|| format!("{}: unknown role `{s}`", line.id))?),
+                Some(s) => {
+                    Some(Role::parse(s).ok_or_else(|| format!("{}: unknown role `{s}`", line.id))?)
+                }
                 None => None,
             });
         }
         spans.push(these);
     }
     let doc = Document::from_parts(text, spans);
-    let analysis = prepare(doc, &Options { question: Some(line.question) });
+    let analysis = prepare(
+        doc,
+        &Options {
+            question: Some(line.question),
+        },
+    );
     Ok(Annotated {
         id: line.id,
         split: line.split,

@@ -46,16 +46,37 @@ impl Confusion {
         let tp = self.m[r][r] as f64;
         let predicted: usize = (0..8).map(|g| self.m[g][r]).sum();
         let support: usize = self.m[r].iter().sum();
-        let precision = if predicted == 0 { 0.0 } else { tp / predicted as f64 };
-        let recall = if support == 0 { 0.0 } else { tp / support as f64 };
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-        Scores { precision, recall, f1, support }
+        let precision = if predicted == 0 {
+            0.0
+        } else {
+            tp / predicted as f64
+        };
+        let recall = if support == 0 {
+            0.0
+        } else {
+            tp / support as f64
+        };
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Scores {
+            precision,
+            recall,
+            f1,
+            support,
+        }
     }
 
     /// Mean F1 over the roles present in the gold labels.
     pub fn macro_f1(&self) -> f64 {
-        let present: Vec<f64> =
-            Role::ALL.iter().map(|&r| self.scores(r)).filter(|s| s.support > 0).map(|s| s.f1).collect();
+        let present: Vec<f64> = Role::ALL
+            .iter()
+            .map(|&r| self.scores(r))
+            .filter(|s| s.support > 0)
+            .map(|s| s.f1)
+            .collect();
         present.iter().sum::<f64>() / present.len().max(1) as f64
     }
 
@@ -80,8 +101,12 @@ impl Confusion {
     pub fn mode_accuracy(&self) -> (f64, f64) {
         let n = self.modes.len().max(1) as f64;
         let exact = self.modes.iter().filter(|(g, p)| g == p).count() as f64 / n;
-        let binary =
-            self.modes.iter().filter(|(g, p)| (*g == Mode::Narrative) == (*p == Mode::Narrative)).count() as f64 / n;
+        let binary = self
+            .modes
+            .iter()
+            .filter(|(g, p)| (*g == Mode::Narrative) == (*p == Mode::Narrative))
+            .count() as f64
+            / n;
         (exact, binary)
     }
 
@@ -109,19 +134,37 @@ impl Confusion {
             if support == 0 {
                 continue;
             }
-            let p = if predicted == 0 { 0.0 } else { tp / predicted as f64 };
+            let p = if predicted == 0 {
+                0.0
+            } else {
+                tp / predicted as f64
+            };
             let r = tp / support as f64;
-            f1s.push(if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) });
+            f1s.push(if p + r == 0.0 {
+                0.0
+            } else {
+                2.0 * p * r / (p + r)
+            });
         }
         f1s.iter().sum::<f64>() / f1s.len().max(1) as f64
     }
 
     /// A plain-text report: per-role scores, macro-F1 and the matrix.
     pub fn report(&self) -> String {
-        let mut s = format!("{:<10} {:>9} {:>7} {:>7} {:>8}\n", "role", "precision", "recall", "F1", "support");
+        let mut s = format!(
+            "{:<10} {:>9} {:>7} {:>7} {:>8}\n",
+            "role", "precision", "recall", "F1", "support"
+        );
         for r in Role::ALL {
             let x = self.scores(r);
-            s.push_str(&format!("{:<10} {:>9.3} {:>7.3} {:>7.3} {:>8}\n", r.as_str(), x.precision, x.recall, x.f1, x.support));
+            s.push_str(&format!(
+                "{:<10} {:>9.3} {:>7.3} {:>7.3} {:>8}\n",
+                r.as_str(),
+                x.precision,
+                x.recall,
+                x.f1,
+                x.support
+            ));
         }
         let (exact, binary) = self.mode_accuracy();
         s.push_str(&format!(

@@ -49,7 +49,10 @@ pub const FEATURES: &[(&str, &str)] = &[
     ("historian", "a historian, study or statistic"),
     ("explain", "explains why or how it mattered"),
     ("narrative_verb", "verbs that recount (returned, joined…)"),
-    ("present_eval", "present-tense verbs of argument (shows, is…)"),
+    (
+        "present_eval",
+        "present-tense verbs of argument (shows, is…)",
+    ),
     ("causal_verb", "cause-and-effect verbs (led to, enabled…)"),
     ("other_factor", "another factor or side"),
     ("link_cue", "ties back (therefore, this shows that…)"),
@@ -71,7 +74,10 @@ pub const FEATURES: &[(&str, &str)] = &[
     ("short", "short sentence (under 8 words)"),
     ("previous_factual", "follows a sentence of specific facts"),
     ("next_explains", "followed by an explanation"),
-    ("paragraph_dated", "share of its paragraph's sentences with dates"),
+    (
+        "paragraph_dated",
+        "share of its paragraph's sentences with dates",
+    ),
 ];
 
 pub const N: usize = FEATURES.len();
@@ -97,15 +103,17 @@ struct Surface {
 
 /// Function words left out of overlap measures.
 const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "was", "were", "is", "are",
-    "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "they", "his", "her", "their", "as",
-    "from", "but", "not", "had", "has", "have", "which", "who", "also", "more", "most",
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "was",
+    "were", "is", "are", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she",
+    "they", "his", "her", "their", "as", "from", "but", "not", "had", "has", "have", "which",
+    "who", "also", "more", "most",
 ];
 
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "became", "went", "took", "made", "led", "gave", "won", "lost", "held", "left",
-    "came", "saw", "fought", "brought", "began", "sent", "wrote", "met", "knew", "thought", "told", "said", "fled",
-    "grew", "rose", "fell", "ran", "built", "kept", "spent", "felt", "found", "got", "struck", "forced", "sought",
+    "was", "were", "had", "did", "became", "went", "took", "made", "led", "gave", "won", "lost",
+    "held", "left", "came", "saw", "fought", "brought", "began", "sent", "wrote", "met", "knew",
+    "thought", "told", "said", "fled", "grew", "rose", "fell", "ran", "built", "kept", "spent",
+    "felt", "found", "got", "struck", "forced", "sought",
 ];
 
 fn surface(a: &Analysis, s: &Sentence) -> Surface {
@@ -114,30 +122,48 @@ fn surface(a: &Analysis, s: &Sentence) -> Surface {
     let hits = LEXICON.hits(&key);
     let dates: Vec<_> = a.dates_in(s.span).collect();
     let opens_with_date = dates.first().is_some_and(|d| {
-        let lead = a.doc.slice(crate::span::Span::new(s.span.start, d.mention.span.start));
+        let lead = a
+            .doc
+            .slice(crate::span::Span::new(s.span.start, d.mention.span.start));
         lead.split_whitespace().count() <= 2
     });
     let date_spans: Vec<_> = dates.iter().map(|d| d.mention.span).collect();
     let numbers = s
         .words
         .iter()
-        .filter(|w| w.key.chars().any(|c| c.is_ascii_digit()) && !date_spans.iter().any(|d| d.contains(w.span)))
+        .filter(|w| {
+            w.key.chars().any(|c| c.is_ascii_digit())
+                && !date_spans.iter().any(|d| d.contains(w.span))
+        })
         .count();
     let names = s
         .words
         .iter()
         .enumerate()
         .filter(|(i, w)| {
-            *i > 0 && w.key != "i" && a.doc.slice(w.span).chars().next().is_some_and(char::is_uppercase)
+            *i > 0
+                && w.key != "i"
+                && a.doc
+                    .slice(w.span)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
         })
         .count();
     let quotation = has_quotation(text);
     let past = s
         .words
         .iter()
-        .filter(|w| IRREGULAR_PAST.contains(&w.key.as_str()) || (w.key.len() > 4 && w.key.ends_with("ed")))
+        .filter(|w| {
+            IRREGULAR_PAST.contains(&w.key.as_str()) || (w.key.len() > 4 && w.key.ends_with("ed"))
+        })
         .count();
-    let stems = s.words.iter().filter(|w| !STOP.contains(&w.key.as_str())).map(|w| w.stem.clone()).collect();
+    let stems = s
+        .words
+        .iter()
+        .filter(|w| !STOP.contains(&w.key.as_str()))
+        .map(|w| w.stem.clone())
+        .collect();
     Surface {
         hits,
         dates: dates.len(),
@@ -147,7 +173,10 @@ fn surface(a: &Analysis, s: &Sentence) -> Surface {
         quotation,
         past,
         words: s.words.len(),
-        question_mark: text.trim_end().trim_end_matches(['"', '\'', '’', '”', ')']).ends_with('?'),
+        question_mark: text
+            .trim_end()
+            .trim_end_matches(['"', '\'', '’', '”', ')'])
+            .ends_with('?'),
         stems,
     }
 }
@@ -175,10 +204,15 @@ fn has_quotation(text: &str) -> bool {
 /// Feature vectors for every sentence of an analysed essay, in order.
 pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
     let paras = &a.doc.paragraphs;
-    let surfaces: Vec<Vec<Surface>> =
-        paras.iter().map(|p| p.sentences.iter().map(|s| surface(a, s)).collect()).collect();
+    let surfaces: Vec<Vec<Surface>> = paras
+        .iter()
+        .map(|p| p.sentences.iter().map(|s| surface(a, s)).collect())
+        .collect();
     let intro_stems: HashSet<&str> = match (paras.len(), surfaces.first()) {
-        (3.., Some(intro)) => intro.iter().flat_map(|s| s.stems.iter().map(String::as_str)).collect(),
+        (3.., Some(intro)) => intro
+            .iter()
+            .flat_map(|s| s.stems.iter().map(String::as_str))
+            .collect(),
         _ => HashSet::new(),
     };
     let focus: Vec<&str> = a.question.focus_stems().collect();
@@ -193,12 +227,21 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
             set("first_in_paragraph", (si == 0) as u8 as f32);
             set("last_in_paragraph", (si + 1 == para.len()) as u8 as f32);
             set("only_sentence", (para.len() == 1) as u8 as f32);
-            set("in_introduction", (where_ == Part::Introduction) as u8 as f32);
+            set(
+                "in_introduction",
+                (where_ == Part::Introduction) as u8 as f32,
+            );
             set("in_body", (where_ == Part::Body) as u8 as f32);
             set("in_conclusion", (where_ == Part::Conclusion) as u8 as f32);
             set("in_whole", (where_ == Part::Whole) as u8 as f32);
-            set("introduction_last", (where_ == Part::Introduction && si + 1 == para.len()) as u8 as f32);
-            set("introduction_first", (where_ == Part::Introduction && si == 0) as u8 as f32);
+            set(
+                "introduction_last",
+                (where_ == Part::Introduction && si + 1 == para.len()) as u8 as f32,
+            );
+            set(
+                "introduction_first",
+                (where_ == Part::Introduction && si == 0) as u8 as f32,
+            );
             let mut counts = [0usize; CATEGORIES.len()];
             for h in &s.hits {
                 counts[h.category] += 1;
@@ -238,7 +281,11 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
                 set("focus_any", (matched > 0) as u8 as f32);
             }
             if where_ != Part::Introduction && !intro_stems.is_empty() && !s.stems.is_empty() {
-                let shared = s.stems.iter().filter(|t| intro_stems.contains(t.as_str())).count();
+                let shared = s
+                    .stems
+                    .iter()
+                    .filter(|t| intro_stems.contains(t.as_str()))
+                    .count();
                 set("introduction_overlap", shared as f32 / s.stems.len() as f32);
             }
             set("past_tense", s.past as f32 / (s.words.max(1) as f32 / 6.0));
@@ -247,11 +294,15 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
             set("short", (s.words < 8) as u8 as f32);
             if si > 0 {
                 let p = &para[si - 1];
-                set("previous_factual", (p.dates > 0 || p.numbers > 0 || p.quotation || p.names >= 2) as u8 as f32);
+                set(
+                    "previous_factual",
+                    (p.dates > 0 || p.numbers > 0 || p.quotation || p.names >= 2) as u8 as f32,
+                );
             }
             if let Some(n) = para.get(si + 1) {
                 let explains = n.hits.iter().any(|h| {
-                    [lexicon::category("explain"), lexicon::category("result")].contains(&h.category)
+                    [lexicon::category("explain"), lexicon::category("result")]
+                        .contains(&h.category)
                 });
                 set("next_explains", explains as u8 as f32);
             }

@@ -19,7 +19,12 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { epochs: 4000, learning_rate: 0.8, l2: 0.002, balance: 0.5 }
+        Settings {
+            epochs: 4000,
+            learning_rate: 0.8,
+            l2: 0.002,
+            balance: 0.5,
+        }
     }
 }
 
@@ -33,9 +38,19 @@ pub fn fit(examples: &[([f32; N], Role)], settings: Settings, fitted_on: String)
     let n = examples.len().max(1) as f32;
     let class_weight: Vec<f32> = counts
         .iter()
-        .map(|&c| if c == 0 { 0.0 } else { (n / (k as f32 * c as f32)).powf(settings.balance) })
+        .map(|&c| {
+            if c == 0 {
+                0.0
+            } else {
+                (n / (k as f32 * c as f32)).powf(settings.balance)
+            }
+        })
         .collect();
-    let total_weight: f32 = examples.iter().map(|(_, r)| class_weight[*r as usize]).sum::<f32>().max(1e-6);
+    let total_weight: f32 = examples
+        .iter()
+        .map(|(_, r)| class_weight[*r as usize])
+        .sum::<f32>()
+        .max(1e-6);
 
     let mut w = vec![[0f32; N]; k];
     let mut grad = vec![[0f32; N]; k];
@@ -66,5 +81,8 @@ pub fn fit(examples: &[([f32; N], Role)], settings: Settings, fitted_on: String)
             }
         }
     }
-    Model { fitted_on, weights: w }
+    Model {
+        fitted_on,
+        weights: w,
+    }
 }

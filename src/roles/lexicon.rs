@@ -10,9 +10,29 @@ const LEXICON_TOML: &str = include_str!("../../models/lexicon.toml");
 
 /// Every category, in a fixed order: connectives by function, then word lists.
 pub const CATEGORIES: &[&str] = &[
-    "cause", "result", "contrast", "concession", "example", "conclusion", "addition", "sequence", "judgement",
-    "evaluative", "hedge", "first_person", "modal", "historian", "explain", "narrative_verbs", "present_eval",
-    "causal_verbs", "other_factor", "link", "padding", "anecdote", "stance",
+    "cause",
+    "result",
+    "contrast",
+    "concession",
+    "example",
+    "conclusion",
+    "addition",
+    "sequence",
+    "judgement",
+    "evaluative",
+    "hedge",
+    "first_person",
+    "modal",
+    "historian",
+    "explain",
+    "narrative_verbs",
+    "present_eval",
+    "causal_verbs",
+    "other_factor",
+    "link",
+    "padding",
+    "anecdote",
+    "stance",
 ];
 
 /// Number of connective categories at the start of [`CATEGORIES`].
@@ -40,19 +60,29 @@ pub struct Hit {
     pub start: usize,
 }
 
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(LEXICON_TOML).expect("models/lexicon.toml is valid"));
+pub static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(LEXICON_TOML).expect("models/lexicon.toml is valid"));
 
 impl Lexicon {
     pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
         let file: File = toml::from_str(toml_text).map_err(|e| e.to_string())?;
         if file.format != 1 {
-            return Err(format!("lexicon format {} is not supported (expected 1)", file.format));
+            return Err(format!(
+                "lexicon format {} is not supported (expected 1)",
+                file.format
+            ));
         }
         let mut phrases: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (name, list) in file.connectives.iter().chain(file.words.iter()) {
-            let cat = CATEGORIES.iter().position(|c| c == name).ok_or_else(|| format!("unknown lexicon list `{name}`"))?;
+            let cat = CATEGORIES
+                .iter()
+                .position(|c| c == name)
+                .ok_or_else(|| format!("unknown lexicon list `{name}`"))?;
             for phrase in list {
-                phrases.entry(crate::normalize::word_key(phrase)).or_default().push(cat);
+                phrases
+                    .entry(crate::normalize::word_key(phrase))
+                    .or_default()
+                    .push(cat);
             }
         }
         let (patterns, categories): (Vec<String>, Vec<Vec<usize>>) = phrases.into_iter().unzip();
@@ -60,13 +90,18 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
-        Ok(Lexicon { matcher, categories })
+        Ok(Lexicon {
+            matcher,
+            categories,
+        })
     }
 
     /// Whole-word matches in `key` (already lowercase, folded, single-spaced).
     pub fn hits(&self, key: &str) -> Vec<Hit> {
         let bytes = key.as_bytes();
-        let boundary = |i: usize| i == 0 || i >= bytes.len() || !is_word_byte(bytes[i - 1]) || !is_word_byte(bytes[i]);
+        let boundary = |i: usize| {
+            i == 0 || i >= bytes.len() || !is_word_byte(bytes[i - 1]) || !is_word_byte(bytes[i])
+        };
         let mut out = Vec::new();
         for m in self.matcher.find_overlapping_iter(key) {
             let (s, e) = (m.start(), m.end());
@@ -88,7 +123,10 @@ fn is_word_byte(b: u8) -> bool {
 
 /// The index of a category by name.
 pub fn category(name: &str) -> usize {
-    CATEGORIES.iter().position(|c| *c == name).expect("known category")
+    CATEGORIES
+        .iter()
+        .position(|c| *c == name)
+        .expect("known category")
 }
 
 #[cfg(test)]
@@ -103,6 +141,11 @@ mod tests {
         assert!(cats.contains(&"explain"));
         assert!(cats.contains(&"cause"));
         // "so" must not match inside "soldiers".
-        assert!(!LEXICON.hits("the soldiers").iter().any(|h| CATEGORIES[h.category] == "result"));
+        assert!(
+            !LEXICON
+                .hits("the soldiers")
+                .iter()
+                .any(|h| CATEGORIES[h.category] == "result")
+        );
     }
 }

@@ -83,7 +83,10 @@ impl Role {
 
     /// Roles that argue rather than recount.
     pub fn argues(self) -> bool {
-        matches!(self, Role::Thesis | Role::Claim | Role::Analysis | Role::Counter | Role::Link)
+        matches!(
+            self,
+            Role::Thesis | Role::Claim | Role::Analysis | Role::Counter | Role::Link
+        )
     }
 }
 
@@ -125,17 +128,64 @@ pub fn classify(a: &Analysis, model: &Model) -> Vec<SentenceRole> {
         .collect();
     xs.iter()
         .zip(parts)
-        .map(|(x, where_)| {
+        .zip(a.doc.sentences())
+        .map(|((x, where_), sentence)| {
             let mut p = model.probabilities(x);
+            let f = |name: &str| x[features::index(name).expect("feature")];
             // A thesis answers the whole question: it belongs in the
-            // introduction or the conclusion, not in the middle.
+            // introduction or the conclusion, it judges, and it speaks of what
+            // the question asks about. Anything else is not a thesis however
+            // well placed.
+            let judges = [
+                "judgement",
+                "stance",
+                "has_conclusion",
+                "first_person",
+                "has_cause",
+                "evaluative",
+                "modal",
+            ]
+            .iter()
+            .any(|name| f(name) > 0.0);
+            let on_question = a.question.focus.is_empty() || f("focus_any") > 0.0;
             if where_ == Part::Body {
-                p[Role::Claim as usize] += p[Role::Thesis as usize];
-                p[Role::Thesis as usize] = 0.0;
+                move_probability(&mut p, Role::Thesis, Role::Claim);
+            } else if !judges || !on_question {
+                rule_out(&mut p, Role::Thesis);
+            }
+            // Events wholly after the question's window cannot support an
+            // answer about it: such a sentence recounts.
+            let dates: Vec<_> = a
+                .dates_in(sentence.span)
+                .filter(|d| !d.mention.naming_aside)
+                .collect();
+            if !dates.is_empty()
+                && dates
+                    .iter()
+                    .all(|d| d.relation == crate::find::window::Relation::After)
+            {
+                move_probability(&mut p, Role::Evidence, Role::Narrative);
             }
             decide(model, x, p)
         })
         .collect()
+}
+
+/// Removes a role and spreads its probability over the others in proportion.
+fn rule_out(p: &mut [f32; 8], role: Role) {
+    let rest = 1.0 - p[role as usize];
+    p[role as usize] = 0.0;
+    if rest > 0.0 {
+        for v in p.iter_mut() {
+            *v /= rest;
+        }
+    }
+}
+
+/// Gives `from`'s probability to `to`: a role ruled out by a constraint.
+fn move_probability(p: &mut [f32; 8], from: Role, to: Role) {
+    p[to as usize] += p[from as usize];
+    p[from as usize] = 0.0;
 }
 
 fn decide(model: &Model, x: &[f32; features::N], p: [f32; 8]) -> SentenceRole {
@@ -146,9 +196,19 @@ fn decide(model: &Model, x: &[f32; features::N], p: [f32; 8]) -> SentenceRole {
     let w = &model.weights[role as usize];
     let mut reasons: Vec<Reason> = (1..features::N)
         .filter(|&i| x[i] != 0.0 && w[i] * x[i] > 0.0)
-        .map(|i| Reason { feature: FEATURES[i].0, description: FEATURES[i].1, weight: w[i] * x[i] })
+        .map(|i| Reason {
+            feature: FEATURES[i].0,
+            description: FEATURES[i].1,
+            weight: w[i] * x[i],
+        })
         .collect();
     reasons.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.feature.cmp(b.feature)));
     reasons.truncate(4);
-    SentenceRole { role, secondary, confidence: p[order[0]], reasons, probabilities: p }
+    SentenceRole {
+        role,
+        secondary,
+        confidence: p[order[0]],
+        reasons,
+        probabilities: p,
+    }
 }

@@ -31,7 +31,8 @@ pub struct Model {
     pub weights: Vec<[f32; N]>,
 }
 
-pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_TOML).expect("models/roles.toml is valid"));
+pub static MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(MODEL_TOML).expect("models/roles.toml is valid"));
 
 impl Model {
     /// Reads a model file; unknown roles or features are errors, missing
@@ -39,17 +40,25 @@ impl Model {
     pub fn parse(text: &str) -> Result<Model, String> {
         let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
         if file.format != FORMAT {
-            return Err(format!("model format {} is not supported (expected {FORMAT})", file.format));
+            return Err(format!(
+                "model format {} is not supported (expected {FORMAT})",
+                file.format
+            ));
         }
         let mut weights = vec![[0f32; N]; Role::ALL.len()];
         for (role, table) in &file.weights {
-            let r = Role::parse(role).ok_or_else(|| format!("unknown role `{role}` in [weights]"))?;
+            let r =
+                Role::parse(role).ok_or_else(|| format!("unknown role `{role}` in [weights]"))?;
             for (feature, w) in table {
-                let f = super::features::index(feature).ok_or_else(|| format!("unknown feature `{feature}` in [weights.{role}]"))?;
+                let f = super::features::index(feature)
+                    .ok_or_else(|| format!("unknown feature `{feature}` in [weights.{role}]"))?;
                 weights[r as usize][f] = *w as f32;
             }
         }
-        Ok(Model { fitted_on: file.fitted_on, weights })
+        Ok(Model {
+            fitted_on: file.fitted_on,
+            weights,
+        })
     }
 
     /// Writes the model in its TOML form, weights rounded to 4 places.
@@ -59,17 +68,29 @@ impl Model {
             let table: BTreeMap<String, f64> = FEATURES
                 .iter()
                 .enumerate()
-                .map(|(i, (name, _))| (name.to_string(), (self.weights[role as usize][i] as f64 * 1e4).round() / 1e4))
+                .map(|(i, (name, _))| {
+                    (
+                        name.to_string(),
+                        (self.weights[role as usize][i] as f64 * 1e4).round() / 1e4,
+                    )
+                })
                 .collect();
             weights.insert(role.as_str().to_string(), table);
         }
-        let file = File { format: FORMAT, fitted_on: self.fitted_on.clone(), weights };
+        let file = File {
+            format: FORMAT,
+            fitted_on: self.fitted_on.clone(),
+            weights,
+        };
         let header = "# Argument-role model: multinomial logistic regression.\n\
                       # score(role) = sum of weight × feature; probabilities by softmax.\n\
                       # Features are described in src/roles/features.rs (FEATURES) and\n\
                       # shown per sentence by `argmark check --why`. Refit with\n\
                       # `argmark model fit corpus/roles/*.jsonl`.\n";
-        format!("{header}{}", toml::to_string(&file).expect("model serialises"))
+        format!(
+            "{header}{}",
+            toml::to_string(&file).expect("model serialises")
+        )
     }
 
     /// Raw scores (logits) per role.

@@ -72,8 +72,21 @@ pub fn mode(roles: &[Role]) -> Mode {
     }
     let n = roles.len() as f32;
     let narrative = roles.iter().filter(|r| **r == Role::Narrative).count() as f32 / n;
-    let arguing = roles.iter().filter(|r| matches!(r, Role::Claim | Role::Analysis | Role::Link | Role::Thesis | Role::Counter)).count();
-    if narrative >= 0.5 || arguing == 0 && narrative > 0.0 {
+    let arguing = roles
+        .iter()
+        .filter(|r| {
+            matches!(
+                r,
+                Role::Claim | Role::Analysis | Role::Link | Role::Thesis | Role::Counter
+            )
+        })
+        .count();
+    let recounting = roles
+        .iter()
+        .filter(|r| matches!(r, Role::Narrative | Role::Evidence))
+        .count();
+    // No point and no explanation: whatever facts it holds, it recounts.
+    if narrative >= 0.5 || arguing == 0 && recounting > 0 {
         Mode::Narrative
     } else if narrative > 0.25 || arguing as f32 / n < 0.3 {
         Mode::Mixed
@@ -91,7 +104,11 @@ fn shape(roles: &[Role]) -> ParagraphShape {
         explanation: has(&[Role::Analysis]),
         link: has(&[Role::Link]),
         mode: mode(roles),
-        strip: roles.iter().map(|r| r.letter().to_string()).collect::<Vec<_>>().join(" "),
+        strip: roles
+            .iter()
+            .map(|r| r.letter().to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
         narrative_share: roles.iter().filter(|r| **r == Role::Narrative).count() as f32 / n,
     }
 }
@@ -113,11 +130,17 @@ impl Structure {
         for (i, p) in a.doc.paragraphs.iter().enumerate() {
             let these = &roles[at..(at + p.sentences.len()).min(roles.len())];
             paragraphs.push(shape(these));
-            let first_thesis = these.iter().position(|r| *r == Role::Thesis).map(|k| at + k);
+            let first_thesis = these
+                .iter()
+                .position(|r| *r == Role::Thesis)
+                .map(|k| at + k);
             match part(i, count) {
                 Part::Introduction | Part::Whole if thesis.is_none() => thesis = first_thesis,
                 Part::Conclusion => {
-                    conclusion_judgement = these.iter().rposition(|r| *r == Role::Thesis).map(|k| at + k);
+                    conclusion_judgement = these
+                        .iter()
+                        .rposition(|r| *r == Role::Thesis)
+                        .map(|k| at + k);
                 }
                 _ => {}
             }
@@ -143,12 +166,33 @@ impl Structure {
 }
 
 /// Words that turn a judgement round.
-const NEGATIONS: &[&str] = &["not", "no", "never", "little", "less", "limited", "minor", "overstated", "exaggerated", "outweighed", "disagree", "unimportant", "insignificant"];
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "little",
+    "less",
+    "limited",
+    "minor",
+    "overstated",
+    "exaggerated",
+    "outweighed",
+    "disagree",
+    "unimportant",
+    "insignificant",
+];
 
 /// Do two judgements point the same way? They agree unless one negates or
 /// diminishes what the other affirms.
 fn agrees(a: &Analysis, thesis: usize, conclusion: usize) -> bool {
     let sentences: Vec<_> = a.doc.sentences().collect();
-    let polarity = |i: usize| sentences[i].words.iter().filter(|w| NEGATIONS.contains(&w.key.as_str())).count() % 2;
+    let polarity = |i: usize| {
+        sentences[i]
+            .words
+            .iter()
+            .filter(|w| NEGATIONS.contains(&w.key.as_str()))
+            .count()
+            % 2
+    };
     polarity(thesis) == polarity(conclusion)
 }
