@@ -1,10 +1,22 @@
 //! Temporal expressions: found, resolved to intervals, and chained so that
 //! "in August" after "July 1917" means August 1917.
 //!
-//! INTERFACE STUB — to be implemented.
+//! The text is folded (curly quotes, dashes, odd spaces to ASCII, offsets
+//! kept), cut into tokens, and a small hand-written parser tries the date
+//! forms at each token with a bounded look-ahead, so the whole scan stays
+//! linear in the length of the text.
+
+mod calendar;
+mod lex;
+mod parse;
+mod words;
+
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 
+use crate::normalize::fold_keep_offsets;
 use crate::span::Span;
 
 /// A calendar day. Proleptic Gregorian; no time zone, no time of day.
@@ -71,6 +83,41 @@ pub struct DateMention {
 /// paragraphs and do not overlap), carrying the context for relative and
 /// partial dates from one region to the next.
 pub fn find_dates(text: &str, regions: &[Span]) -> Vec<DateMention> {
-    let _ = (text, regions);
-    Vec::new()
+    let folded = fold_keep_offsets(text);
+    let mut ctx = parse::Context::default();
+    let mut out: Vec<DateMention> = Vec::new();
+    for region in regions {
+        // Regions come from other stages; a bad one is skipped, never a panic.
+        let end = region.end.min(text.len());
+        let start = region.start.min(end);
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        let toks = lex::lex(&folded, start, end);
+        for hit in parse::scan(&toks, &mut ctx) {
+            out.push(DateMention {
+                span: Span::new(toks[hit.s].start, toks[hit.e - 1].end),
+                interval: hit.interval,
+                precision: hit.precision,
+                inferred: hit.inferred,
+                naming_aside: hit.naming_aside,
+            });
+        }
+    }
+    // Regions are meant to be in order and disjoint; if a caller breaks that,
+    // keep the promise of sorted, non-overlapping output anyway.
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<DateMention> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept.last().is_none_or(|k| k.span.end <= m.span.start) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// Finds every date in the whole of `text`, as one region (for short texts
+/// such as an essay question: "How far was X responsible for Y, 1919–1939?").
+pub fn find_in(text: &str) -> Vec<DateMention> {
+    find_dates(text, &[Span::new(0, text.len())])
 }
