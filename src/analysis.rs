@@ -6,6 +6,7 @@ use crate::find::window::{self, Relation};
 use crate::finding::{self, Finding};
 use crate::layout::Document;
 use crate::question::{Question, Source};
+use crate::topics::{self, TopicChoice, TopicUse};
 
 /// What the caller knows besides the text.
 #[derive(Debug, Clone, Default)]
@@ -13,6 +14,8 @@ pub struct Options {
     /// The question given on the command line or in a config file; when
     /// absent, the essay's title is used if it has one.
     pub question: Option<String>,
+    /// The topic pack: chosen from the question, named, loaded, or none.
+    pub topic: TopicChoice,
 }
 
 /// A date found in the essay and where it falls against the window.
@@ -28,6 +31,8 @@ pub struct Analysis {
     pub doc: Document,
     pub question: Question,
     pub dates: Vec<Dated>,
+    /// The topic pack in use, if any.
+    pub topic: Option<TopicUse>,
     /// Most important first.
     pub findings: Vec<Finding>,
 }
@@ -35,11 +40,24 @@ pub struct Analysis {
 /// Analyses one essay's text.
 pub fn analyze(text: String, options: &Options) -> Analysis {
     let doc = Document::new(text);
-    let question = match (&options.question, doc.title) {
+    let mut question = match (&options.question, doc.title) {
         (Some(q), _) if !q.trim().is_empty() => Question::parse(q, Source::Option),
         (_, Some(title)) => Question::parse(doc.slice(title), Source::Title),
         _ => Question::none(),
     };
+    // A pack completes a window that only has an end ("up to 1922"), so
+    // that dates before the topic's start count as before the window.
+    let mut topic = topics::choose(&options.topic, &question);
+    if let Some(t) = &mut topic
+        && question.window.start.is_none()
+        && question
+            .window
+            .end
+            .is_some_and(|e| e >= t.pack.window.start)
+    {
+        question.window.start = Some(t.pack.window.start);
+        t.window_start_from_pack = true;
+    }
     let regions: Vec<_> = doc.paragraphs.iter().map(|p| p.span).collect();
     let dates = dates::find_dates(&doc.text, &regions)
         .into_iter()
@@ -52,6 +70,7 @@ pub fn analyze(text: String, options: &Options) -> Analysis {
         doc,
         question,
         dates,
+        topic,
         findings: Vec::new(),
     };
     let mut findings = checks::run(&analysis);

@@ -14,8 +14,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
         max_bytes: args.max_bytes,
         ..Limits::default()
     };
+    let topic = match super::topics::choice(args) {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("argmark: {message}");
+            return Ok(Exit::Usage);
+        }
+    };
     let options = Options {
         question: args.question.clone(),
+        topic,
     };
     let mut exit = Exit::Ok;
     for input in &args.inputs {

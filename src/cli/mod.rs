@@ -6,6 +6,7 @@ mod exit;
 mod explain;
 mod output;
 mod question;
+mod topics;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ pub fn run() -> ExitCode {
         args::Command::Check(c) => check::run(&c),
         args::Command::Question(q) => question::run(&q),
         args::Command::Explain(e) => explain::run(&e),
+        args::Command::Topics(t) => topics::run(&t),
         args::Command::Schema => output::print(&argmark::report::json::schema()),
     };
     match result {
