@@ -168,3 +168,77 @@ impl Pack {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_pack_loads_and_validates() {
+        assert_eq!(builtins().len(), 3);
+        for p in builtins() {
+            assert!(
+                !p.events.is_empty() && !p.people.is_empty() && !p.factors.is_empty(),
+                "{}",
+                p.id
+            );
+        }
+        assert!(builtins()[0].default);
+    }
+
+    #[test]
+    fn packs_are_chosen_from_the_question() {
+        let pick = |q: &str| best_match(builtins(), q).map(|p| p.id.clone());
+        assert_eq!(
+            pick("Assess Trotsky's contribution to the success of the Bolsheviks up to 1922")
+                .as_deref(),
+            Some("russia-1917-1922")
+        );
+        assert_eq!(
+            pick("How far was the Treaty of Versailles responsible for the outbreak of the Second World War, 1919–1939?").as_deref(),
+            Some("versailles-1919-1939")
+        );
+        assert_eq!(
+            pick("Why did the Weimar Republic collapse, 1919–1933?").as_deref(),
+            Some("weimar-1919-1933")
+        );
+        assert_eq!(pick("Should schools ban phones?"), None);
+    }
+
+    #[test]
+    fn errors_name_line_and_key() {
+        let e = pack::load(
+            "x.toml",
+            "format = 2\nid = \"x\"\ntitle = \"X\"\n[question]\nwindow = \"1917\"\n",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (1, "format"));
+        let e = pack::load(
+            "x.toml",
+            "format = 1\nid = \"x\"\ntitle = \"X\"\n[question]\nwindow = \"1922..1917\"\n",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (5, "question.window"));
+        assert!(e.message.contains("ends before it starts"), "{e}");
+        let e = pack::load(
+            "x.toml",
+            "format = 1\nid = \"x\"\ntitle = \"X\"\n[question]\nwindow = \"1917\"\n[[events]]\nid = \"a\"\nname = \"A\"\ndate = \"1917\"\nwhen = \"w\"\nafter = [\"b\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (11, "events[0].after[0]"));
+        let e = pack::load(
+            "x.toml",
+            "format = 1\nid = \"x\"\ntitle = \"X\"\n[question]\nwindow = \"1917\"\npatterns = ['(']\n",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (6, "question.patterns[0]"));
+    }
+
+    #[test]
+    fn related_terms_bear_on_the_focus() {
+        let p = builtin("russia").unwrap();
+        let stem = crate::layout::words::stem("trotsky");
+        assert!(p.bears_on(&stem, "The Red Army grew to five million men."));
+        assert!(!p.bears_on(&stem, "The weather was cold."));
+    }
+}

@@ -151,10 +151,8 @@ fn longest(mut v: Vec<Mention>) -> Vec<Mention> {
 pub fn gap(a: Span, b: Span) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
 
