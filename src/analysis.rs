@@ -1,4 +1,5 @@
-//! The whole pipeline for one essay: layout → finders → question → checks.
+//! The whole pipeline for one essay: layout → finders → question → topic →
+//! roles → checks.
 
 use crate::checks;
 use crate::find::dates::{self, DateMention};
@@ -8,6 +9,7 @@ use crate::layout::Document;
 use crate::question::{Question, Source};
 use crate::roles::{self, SentenceRole, model::MODEL, structure::Structure};
 use crate::span::Span;
+use crate::topics::{self, TopicChoice, TopicUse};
 
 /// What the caller knows besides the text.
 #[derive(Debug, Clone, Default)]
@@ -15,6 +17,8 @@ pub struct Options {
     /// The question given on the command line or in a config file; when
     /// absent, the essay's title is used if it has one.
     pub question: Option<String>,
+    /// The topic pack: chosen from the question, named, loaded, or none.
+    pub topic: TopicChoice,
 }
 
 /// A date found in the essay and where it falls against the window.
@@ -31,6 +35,8 @@ pub struct Analysis {
     pub question: Question,
     /// In text order.
     pub dates: Vec<Dated>,
+    /// The topic pack in use, if any.
+    pub topic: Option<TopicUse>,
     /// One per sentence, in document order (empty until roles are assigned).
     pub roles: Vec<SentenceRole>,
     /// The argument's shape (paragraph modes, thesis, conclusion…).
@@ -67,13 +73,26 @@ pub fn analyze_document(doc: Document, options: &Options) -> Analysis {
     analysis
 }
 
-/// The question and the dates: what the role features and checks read.
+/// The question, topic and dates: what the role features and checks read.
 pub fn prepare(doc: Document, options: &Options) -> Analysis {
-    let question = match (&options.question, doc.title) {
+    let mut question = match (&options.question, doc.title) {
         (Some(q), _) if !q.trim().is_empty() => Question::parse(q, Source::Option),
         (_, Some(title)) => Question::parse(doc.slice(title), Source::Title),
         _ => Question::none(),
     };
+    // A pack completes a window that only has an end ("up to 1922"), so
+    // that dates before the topic's start count as before the window.
+    let mut topic = topics::choose(&options.topic, &question);
+    if let Some(t) = &mut topic
+        && question.window.start.is_none()
+        && question
+            .window
+            .end
+            .is_some_and(|e| e >= t.pack.window.start)
+    {
+        question.window.start = Some(t.pack.window.start);
+        t.window_start_from_pack = true;
+    }
     let regions: Vec<_> = doc.paragraphs.iter().map(|p| p.span).collect();
     let dates = dates::find_dates(&doc.text, &regions)
         .into_iter()
@@ -86,6 +105,7 @@ pub fn prepare(doc: Document, options: &Options) -> Analysis {
         doc,
         question,
         dates,
+        topic,
         roles: Vec::new(),
         structure: Structure::default(),
         findings: Vec::new(),

@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module a stage:
 //! [`read`] → [`layout`] → [`find`] → [`question`] → [`checks`] → [`report`].
-//! [`analysis::analyze`] runs it end to end.
+//! [`analysis::analyze`] runs it end to end; [`topics`] packs add what is
+//! known about the history behind a question.
 
 pub mod analysis;
 pub mod checks;
@@ -15,3 +16,4 @@ pub mod read;
 pub mod report;
 pub mod roles;
 pub mod span;
+pub mod topics;

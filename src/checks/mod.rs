@@ -2,7 +2,9 @@
 //! family; every code a check can emit is documented in [`catalog`].
 
 pub mod catalog;
+mod coverage;
 mod dates;
+mod facts;
 mod focus;
 mod layout;
 mod question;
@@ -22,6 +24,8 @@ pub fn run(a: &Analysis) -> Vec<Finding> {
         dates::check,
         focus::check,
         structure::check,
+        facts::check,
+        coverage::check,
     ];
     checks.iter().flat_map(|check| check(a)).collect()
 }
@@ -47,7 +51,8 @@ pub fn part(index: usize, count: usize) -> Part {
     }
 }
 
-/// Does the paragraph use any of the question's focus terms?
+/// Does the paragraph use any of the question's focus terms? With a topic
+/// pack, their synonyms and related terms count too ("Red Army" for Trotsky).
 pub fn touches_focus<'a>(a: &'a Analysis, p: &'a Paragraph) -> Vec<&'a str> {
     let mut hits: Vec<&str> = Vec::new();
     for f in &a.question.focus {
@@ -55,7 +60,10 @@ pub fn touches_focus<'a>(a: &'a Analysis, p: &'a Paragraph) -> Vec<&'a str> {
             .sentences
             .iter()
             .flat_map(|s| &s.words)
-            .any(|w| w.stem == f.stem);
+            .any(|w| w.stem == f.stem)
+            || a.topic
+                .as_ref()
+                .is_some_and(|t| t.pack.bears_on(&f.stem, a.doc.slice(p.span)));
         if hit && !hits.contains(&f.term.as_str()) {
             hits.push(&f.term);
         }

@@ -33,6 +33,8 @@ pub enum Command {
         #[command(subcommand)]
         command: super::model::ModelCommand,
     },
+    /// List the topic packs (built in, or check one with --topic-file).
+    Topics(TopicsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -46,6 +48,13 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Topic pack: `auto` (chosen from the question), `none`, or a pack id
+    /// as listed by `argmark topics`.
+    #[arg(long, value_name = "NAME", default_value = "auto")]
+    pub topic: String,
+    /// Use the topic pack in this TOML file (see models/topics/README.md).
+    #[arg(long, value_name = "FILE", conflicts_with = "topic")]
+    pub topic_file: Option<PathBuf>,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
@@ -93,6 +102,13 @@ pub struct QuestionArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TopicsArgs {
+    /// Load and validate this pack file and list it too.
+    #[arg(long, value_name = "FILE")]
+    pub topic_file: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -13,8 +13,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
     let limits = Limits {
         max_bytes: args.max_bytes,
     };
+    let topic = match super::topics::choice(args) {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("argmark: {message}");
+            return Ok(Exit::Usage);
+        }
+    };
     let options = Options {
         question: args.question.clone(),
+        topic,
     };
     let mut exit = Exit::Ok;
     for input in &args.inputs {

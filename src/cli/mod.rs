@@ -7,6 +7,7 @@ mod explain;
 mod model;
 mod output;
 mod question;
+mod topics;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -21,6 +22,7 @@ pub fn run() -> ExitCode {
         args::Command::Question(q) => question::run(&q),
         args::Command::Explain(e) => explain::run(&e),
         args::Command::Model { command } => model::run(&command),
+        args::Command::Topics(t) => topics::run(&t),
         args::Command::Schema => output::print(&argmark::report::json::schema()),
     };
     match result {

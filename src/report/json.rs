@@ -16,6 +16,7 @@ use crate::layout::paragraphs::Style;
 use crate::question::Source;
 use crate::roles::structure::Mode;
 use crate::span::{CharIndex, Span};
+use crate::topics::TopicSource;
 
 /// Bumped on any change a consumer could notice; additions bump the minor.
 pub const SCHEMA_VERSION: &str = "1.1";
@@ -30,6 +31,12 @@ pub struct Report {
     /// The decoded essay text; every span indexes it in code points.
     pub text: String,
     pub question: QuestionOut,
+    /// The topic pack used, or null when none was (`--topic none`, or no
+    /// pack fits the question).
+    pub topic: Option<TopicOut>,
+    /// The essay's dates against the window and the pack's main events;
+    /// null without a pack.
+    pub timeline: Option<TimelineOut>,
     pub layout: LayoutOut,
     pub stats: Stats,
     pub paragraphs: Vec<ParagraphOut>,
@@ -52,6 +59,34 @@ pub struct QuestionOut {
     pub command: Option<String>,
     /// The command is not written but follows from the wording.
     pub command_implied: bool,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TopicOut {
+    pub id: String,
+    pub title: String,
+    /// auto (chosen from the question), option (`--topic`) or file (`--topic-file`).
+    pub source: String,
+    /// The window's start came from the pack (the question gave only an end).
+    pub window_start_from_pack: bool,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TimelineOut {
+    pub start_year: i32,
+    pub end_year: i32,
+    pub essay_years: Vec<i32>,
+    pub events: Vec<TimelineEventOut>,
+    /// The latest date inside the window that the essay reaches (ISO), or null.
+    pub essay_reaches: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TimelineEventOut {
+    pub name: String,
+    pub year: i32,
+    /// The essay names this event.
+    pub mentioned: bool,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -204,6 +239,32 @@ impl Report {
             encoding: encoding.to_string(),
             text: a.doc.text.clone(),
             question: Report::question(q),
+            topic: a.topic.as_ref().map(|t| TopicOut {
+                id: t.pack.id.clone(),
+                title: t.pack.title.clone(),
+                source: match t.source {
+                    TopicSource::Auto => "auto",
+                    TopicSource::Option => "option",
+                    TopicSource::File => "file",
+                }
+                .to_string(),
+                window_start_from_pack: t.window_start_from_pack,
+            }),
+            timeline: crate::topics::timeline::build(a).map(|t| TimelineOut {
+                start_year: t.start_year,
+                end_year: t.end_year,
+                essay_years: t.essay_years,
+                events: t
+                    .events
+                    .into_iter()
+                    .map(|e| TimelineEventOut {
+                        name: e.name,
+                        year: e.year,
+                        mentioned: e.mentioned,
+                    })
+                    .collect(),
+                essay_reaches: t.essay_reaches,
+            }),
             layout: LayoutOut {
                 style: a.doc.style,
                 title: a.doc.title.map(|t| TextSpan {

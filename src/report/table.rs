@@ -35,6 +35,10 @@ pub fn render(file: &str, a: &Analysis, opts: Options) -> String {
     let _ = writeln!(out, "{bold}argmark{bold:#} {file}");
     out.push_str(&header(a, opts).to_string());
     out.push('\n');
+    if let Some(t) = crate::topics::timeline::build(a) {
+        out.push_str("Timeline\n");
+        out.push_str(&t.strip(usize::from(opts.width)));
+    }
     if !a.doc.paragraphs.is_empty() {
         out.push_str(&paragraph_table(a, opts).to_string());
         out.push('\n');
@@ -67,8 +71,23 @@ fn header(a: &Analysis, opts: Options) -> Table {
     };
     let window = if q.window.is_open() {
         "none in the question".to_string()
+    } else if a.topic.as_ref().is_some_and(|t| t.window_start_from_pack) {
+        format!("{} (start from the topic pack)", q.window)
     } else {
         q.window.label()
+    };
+    let topic = match &a.topic {
+        None => "none (no pack's checks)".to_string(),
+        Some(t) => format!(
+            "{} — {} ({})",
+            t.pack.id,
+            t.pack.title,
+            match t.source {
+                crate::topics::TopicSource::Auto => "chosen from the question",
+                crate::topics::TopicSource::Option => "given with --topic",
+                crate::topics::TopicSource::File => "loaded with --topic-file",
+            }
+        ),
     };
     let command = match (q.command, q.command_implied) {
         (Some(c), false) => c.as_str().to_string(),
@@ -83,6 +102,7 @@ fn header(a: &Analysis, opts: Options) -> Table {
         .count();
     t.add_row(vec![Cell::new("Question"), Cell::new(question)]);
     t.add_row(vec![Cell::new("Window"), Cell::new(window)]);
+    t.add_row(vec![Cell::new("Topic"), Cell::new(topic)]);
     t.add_row(vec![Cell::new("Command"), Cell::new(command)]);
     t.add_row(vec![
         Cell::new("Focus"),

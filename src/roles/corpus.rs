@@ -99,6 +99,7 @@ fn build(line: Line) -> Result<Annotated, String> {
         doc,
         &Options {
             question: Some(line.question),
+            ..Options::default()
         },
     );
     Ok(Annotated {

@@ -1,0 +1,720 @@
+//! Factual checks that a topic pack makes possible: dates of known events,
+//! people acting outside their lives or offices, names misspelt or confused,
+//! place names used out of their period, known misconceptions, and a later
+//! event presented as the cause of an earlier one.
+//!
+//! Precision comes first: a date is only tied to an event or a person when it
+//! sits right next to it in the same sentence, and anything less certain is
+//! worded as a question to check.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::analysis::{Analysis, Dated};
+use crate::find::dates::Interval;
+use crate::finding::{Finding, Severity};
+use crate::span::Span;
+use crate::topics::pack::{Pack, human, overlaps};
+use crate::topics::scan::{Mention, Scan, Unit, gap};
+
+pub fn check(a: &Analysis) -> Vec<Finding> {
+    let Some(topic) = &a.topic else {
+        return Vec::new();
+    };
+    let pack = &topic.pack;
+    let scan = Scan::new(a);
+    let mut out = Vec::new();
+    out.extend(event_dates(&scan, pack));
+    out.extend(person_lives(&scan, pack));
+    out.extend(offices(&scan, pack));
+    out.extend(spellings(&scan, pack));
+    out.extend(rules(&scan, pack));
+    out.extend(places(&scan, pack));
+    out.extend(causes(&scan, pack));
+    // One finding per code and span.
+    out.sort_by_key(|f| (f.span.start, f.code));
+    out.dedup_by(|x, y| x.code == y.code && x.span.overlaps(y.span));
+    out
+}
+
+fn re(s: &str) -> Regex {
+    regex::RegexBuilder::new(s)
+        .case_insensitive(true)
+        .build()
+        .expect("static pattern")
+}
+
+/// Dates that state a time and were written out (not inferred from context).
+fn usable<'a>(scan: &Scan<'a>, u: Span) -> Vec<&'a Dated> {
+    scan.dates(u)
+        .into_iter()
+        .filter(|d| !d.mention.inferred)
+        .collect()
+}
+
+/// The lower-case word just before a byte offset, within `u`.
+fn word_before(scan: &Scan, u: Span, at: usize) -> String {
+    let before = &scan.folded[u.start..at.max(u.start)];
+    before
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn between<'s>(scan: &'s Scan, a: Span, b: Span) -> &'s str {
+    let (s, e) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    if s >= e { "" } else { &scan.folded[s..e] }
+}
+
+/// The date a mention is most plainly tied to: next to it in the same
+/// sentence, with no clause break between.
+fn nearest_date<'a>(scan: &Scan<'a>, u: Span, m: Span, max_gap: usize) -> Option<&'a Dated> {
+    usable(scan, u)
+        .into_iter()
+        .filter(|d| gap(m, d.mention.span) <= max_gap)
+        .filter(|d| !between(scan, m, d.mention.span).contains([';', '(', ')']))
+        .min_by_key(|d| gap(m, d.mention.span))
+}
+
+const EVENT_LEAD_INS: &[&str] = &["in", "on", "of", "during", "at", "dated"];
+const NOT_THE_EVENT_TIME: &[&str] = &[
+    "after",
+    "before",
+    "since",
+    "until",
+    "till",
+    "following",
+    "by",
+    "from",
+    "prior",
+    "since",
+];
+
+/// "The October Revolution took place in 1919."
+fn event_dates(scan: &Scan, pack: &Pack) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for u in &scan.units {
+        let events = scan.events(pack, u.span);
+        if events.is_empty() {
+            continue;
+        }
+        for d in usable(scan, u.span) {
+            let ds = d.mention.span;
+            let lead = word_before(scan, u.span, ds.start);
+            let candidate = events
+                .iter()
+                .filter(|e| pack.events[e.index].check_dates)
+                .filter(|e| {
+                    let gap_text = between(scan, e.span, ds);
+                    if gap_text.contains([',', ';', '(', ')', ':']) {
+                        return false;
+                    }
+                    if e.span.end <= ds.start {
+                        gap(e.span, ds) <= 40
+                            && EVENT_LEAD_INS.contains(&lead.as_str())
+                            && !gap_text.split_whitespace().any(|w| {
+                                NOT_THE_EVENT_TIME.contains(&w.to_lowercase().as_str())
+                                    || w.eq_ignore_ascii_case("later")
+                                    || w.eq_ignore_ascii_case("anniversary")
+                            })
+                    } else {
+                        gap(e.span, ds) <= 2
+                    }
+                })
+                .min_by_key(|e| gap(e.span, ds));
+            let Some(e) = candidate else { continue };
+            let event = &pack.events[e.index];
+            if event.accepts(d.mention.interval) {
+                continue;
+            }
+            if NOT_THE_EVENT_TIME.contains(&word_before(scan, u.span, e.span.start).as_str()) {
+                continue;
+            }
+            // Another event in the sentence may own the date.
+            if events
+                .iter()
+                .any(|o| pack.events[o.index].accepts(d.mention.interval))
+            {
+                continue;
+            }
+            let span = e.span.cover(ds);
+            out.push(Finding::new(
+                "facts.event-date",
+                Severity::Warning,
+                span,
+                format!(
+                    "\"{}\": {} was {}, not {}.",
+                    scan.quote(span),
+                    event.name,
+                    event.when,
+                    scan.quote(ds)
+                ),
+                format!("Correct the date: {} — {}.", event.name, event.when),
+            ));
+        }
+    }
+    out
+}
+
+static DEATH_CUES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:died|dies|death|dead|deceased|funeral|buried|burial|body|embalm\w*|mausoleum|tomb|memory|memorial|legacy|testament|posthumous\w*|cult|statue|portrait|ideas|heirs?|successors?|renamed|named|born|birth|after|since|writings|works|followers|legend|remembered|-ism|-ist)\b",
+    )
+});
+const NOT_THE_ACTOR: &[&str] = &[
+    "of", "to", "by", "for", "about", "with", "after", "late", "under", "on", "against", "like",
+    "than", "from", "without", "before", "as",
+];
+
+/// "In 1925 Lenin gave a speech."
+fn person_lives(scan: &Scan, pack: &Pack) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for u in &scan.units {
+        if scan.is_match(&DEATH_CUES, u.span) {
+            continue;
+        }
+        for m in scan.people(pack, u.span) {
+            let p = &pack.people[m.index];
+            let after = &scan.folded[m.span.end..u.span.end];
+            if after.starts_with('\'') || after.starts_with("s'") {
+                continue; // "Lenin's policies in 1925" are not Lenin acting
+            }
+            if NOT_THE_ACTOR.contains(&word_before(scan, u.span, m.span.start).as_str()) {
+                continue;
+            }
+            let Some(d) = nearest_date(scan, u.span, m.span, 40) else {
+                continue;
+            };
+            let when = d.mention.interval;
+            let span = m.span.cover(d.mention.span);
+            if let Some(died) = p.died
+                && when.start > died.end
+            {
+                let told = p.died_text.clone().unwrap_or_else(|| human(died));
+                out.push(Finding::new(
+                    "facts.person-dates",
+                    Severity::Warning,
+                    span,
+                    format!(
+                        "\"{}\": {} died on {}, so cannot have acted in {}.",
+                        scan.quote(span),
+                        p.name,
+                        told,
+                        scan.quote(d.mention.span)
+                    ),
+                    format!("Check who did this and when: {} died on {}.", p.name, told),
+                ));
+            } else if let Some(born) = p.born
+                && when.end < born.start
+            {
+                out.push(Finding::new(
+                    "facts.person-dates",
+                    Severity::Warning,
+                    span,
+                    format!(
+                        "\"{}\": {} was only born in {}.",
+                        scan.quote(span),
+                        p.name,
+                        human(born)
+                    ),
+                    format!(
+                        "Check the date or the person: {} was born in {}.",
+                        p.name,
+                        human(born)
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+static LATER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:later|future|would\s+(?:later\s+)?(?:become|be)|went\s+on\s+to|go\s+on\s+to|eventually|subsequently|former|formerly|ex-|previously|once|until|before\s+becoming|then-)",
+    )
+});
+
+/// "In October 1917 Trotsky was already War Commissar."
+fn offices(scan: &Scan, pack: &Pack) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for u in &scan.units {
+        if scan.is_match(&LATER_OFFICE, u.span) {
+            continue;
+        }
+        let people = scan.people(pack, u.span);
+        if people.is_empty() {
+            continue;
+        }
+        let events = scan.events(pack, u.span);
+        for (pi, person) in pack.people.iter().enumerate() {
+            for office in &person.offices {
+                for o in scan.find(&office.pattern, u.span) {
+                    // The office belongs to the nearest person named.
+                    let Some(holder) = people
+                        .iter()
+                        .filter(|m| gap(m.span, o) <= 60)
+                        .min_by_key(|m| gap(m.span, o))
+                    else {
+                        continue;
+                    };
+                    if holder.index != pi {
+                        continue;
+                    }
+                    let (times, at, what): (Vec<Interval>, Span, String) =
+                        if let Some(d) = nearest_date(scan, u.span, o, 60) {
+                            (
+                                vec![d.mention.interval],
+                                d.mention.span,
+                                scan.quote(d.mention.span),
+                            )
+                        } else if let Some(e) = short_event(pack, &events, o) {
+                            let ev = &pack.events[e.index];
+                            (
+                                ev.accepted.clone(),
+                                e.span,
+                                format!("{} ({})", ev.name, ev.when),
+                            )
+                        } else {
+                            continue;
+                        };
+                    if times.iter().any(|t| overlaps(*t, office.held)) {
+                        continue;
+                    }
+                    let span = o.cover(holder.span).cover(at);
+                    out.push(Finding::new(
+                        "facts.person-dates",
+                        Severity::Warning,
+                        span,
+                        format!(
+                            "Check: \"{}\" — {} was {} only {}; not at {}.",
+                            scan.quote(o.cover(holder.span)),
+                            person.name,
+                            office.title,
+                            office.when,
+                            what
+                        ),
+                        format!(
+                            "Check who held the office then: {} was {} {}.",
+                            person.name, office.title, office.when
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An event in the sentence that is a point in time (a few weeks at most).
+fn short_event<'m>(pack: &Pack, events: &'m [Mention], near: Span) -> Option<&'m Mention> {
+    events
+        .iter()
+        .filter(|e| {
+            let ev = &pack.events[e.index];
+            let (a, b) = (ev.earliest(), ev.latest());
+            (b.year - a.year) * 12 + i32::from(b.month) - i32::from(a.month) <= 1
+        })
+        .min_by_key(|e| gap(e.span, near))
+}
+
+/// Misspelt names: the pack's list, then near misses of distinctive surnames.
+fn spellings(scan: &Scan, pack: &Pack) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let known: std::collections::HashSet<String> = pack
+        .people
+        .iter()
+        .flat_map(|p| p.accepted.iter())
+        .chain(pack.events.iter().map(|e| &e.name))
+        .chain(
+            pack.places
+                .iter()
+                .flat_map(|p| p.names.iter().map(|n| &n.name)),
+        )
+        .flat_map(|s| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let accepted = |p: &crate::topics::pack::Person| {
+        let mut v: Vec<&str> = p.accepted.iter().map(String::as_str).collect();
+        v.dedup();
+        v.join(", ")
+    };
+    for para in &scan.a.doc.paragraphs {
+        let span = para.span;
+        for p in &pack.people {
+            for (r, _) in &p.misspellings {
+                for m in scan.find(r, span) {
+                    out.push(Finding::new(
+                        "facts.name-spelling",
+                        Severity::Warning,
+                        m,
+                        format!("\"{}\" is a misspelling of {}.", scan.quote(m), p.name),
+                        format!("Spell it as one of: {}.", accepted(p)),
+                    ));
+                }
+            }
+        }
+        // Near misses: one edit from a distinctive surname.
+        let text = scan.slice(span);
+        let mut pos = 0;
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let start = span.start + pos;
+            pos += word.len()
+                + text[pos + word.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            if word.chars().count() < 6 || !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if known.contains(&lower) {
+                continue;
+            }
+            for p in &pack.people {
+                let Some(target) = p.fuzzy.iter().find(|f| {
+                    let f = f.to_lowercase();
+                    f.chars().next() == lower.chars().next()
+                        && lower != format!("{f}s")
+                        && one_edit(&lower, &f)
+                }) else {
+                    continue;
+                };
+                let m = Span::new(start, start + word.len());
+                if out.iter().any(|f: &Finding| f.span.overlaps(m)) {
+                    continue;
+                }
+                out.push(Finding::new(
+                    "facts.name-spelling",
+                    Severity::Suggestion,
+                    m,
+                    format!(
+                        "Check the spelling: \"{word}\" looks like {target} ({}).",
+                        p.name
+                    ),
+                    format!(
+                        "If you mean {}, spell it as one of: {}.",
+                        p.name,
+                        accepted(p)
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Exactly one insertion, deletion, substitution or swap of neighbours.
+fn one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b {
+        return false;
+    }
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if la == lb {
+        let rest_same = |from: usize| a[from..] == b[from..];
+        rest_same(p + 1) || (p + 1 < la && a[p] == b[p + 1] && a[p + 1] == b[p] && rest_same(p + 2))
+    } else if la > lb {
+        a[p + 1..] == b[p..]
+    } else {
+        a[p..] == b[p + 1..]
+    }
+}
+
+/// Name confusions and misconceptions: a pattern, maybe with context.
+fn rules(scan: &Scan, pack: &Pack) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let all = pack
+        .people
+        .iter()
+        .flat_map(|p| p.confusions.iter().map(|r| ("facts.name-confusion", r)))
+        .chain(
+            pack.misconceptions
+                .iter()
+                .map(|r| ("facts.misconception", r)),
+        );
+    let all: Vec<_> = all.collect();
+    for u in &scan.units {
+        for (code, r) in &all {
+            if r.context
+                .as_ref()
+                .is_some_and(|c| !scan.is_match(c, u.span))
+                || r.unless.as_ref().is_some_and(|c| scan.is_match(c, u.span))
+            {
+                continue;
+            }
+            if let Some(m) = scan.find(&r.pattern, u.span).into_iter().next() {
+                let source = r
+                    .source
+                    .as_ref()
+                    .and_then(|id| pack.sources.iter().find(|s| &s.id == id))
+                    .map(|s| format!(" (Source: {}.)", s.title))
+                    .unwrap_or_default();
+                out.push(Finding::new(
+                    code,
+                    Severity::Warning,
+                    m,
+                    format!("\"{}\": {}{}", scan.quote(m), r.correction, source),
+                    "Correct the name or the claim; if you meant it, give the evidence for it.",
+                ));
+            }
+        }
+    }
+    out
+}
+
+static NAMING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:called|named|renamed|known\s+as|name|names|now|today|present-day|modern)\b")
+});
+
+/// "Leningrad in 1917", "the Petrograd Soviet of 1905".
+fn places(scan: &Scan, pack: &Pack) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for u in &scan.units {
+        if scan.is_match(&NAMING, u.span) {
+            continue;
+        }
+        for place in &pack.places {
+            for name in &place.names {
+                for m in scan.find(&name.matcher, u.span) {
+                    let Some(d) = nearest_date(scan, u.span, m, 40) else {
+                        continue;
+                    };
+                    let when = d.mention.interval;
+                    if name.periods.iter().any(|p| overlaps(*p, when)) {
+                        continue;
+                    }
+                    let Some(right) = place.names.iter().find(|n| {
+                        n.periods
+                            .iter()
+                            .any(|p| p.start <= when.start && when.end <= p.end)
+                    }) else {
+                        continue;
+                    };
+                    let span = m.cover(d.mention.span);
+                    out.push(Finding::new(
+                        "facts.place-anachronism",
+                        Severity::Warning,
+                        span,
+                        format!(
+                            "\"{}\": in {} the city was called {}, not {} ({} {}; {} {}).",
+                            scan.quote(span),
+                            scan.quote(d.mention.span),
+                            right.name,
+                            name.name,
+                            right.name,
+                            periods_text(&right.periods),
+                            name.name,
+                            periods_text(&name.periods)
+                        ),
+                        format!("Write {} for that date.", right.name),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn periods_text(ps: &[Interval]) -> String {
+    let open_start = |i: &Interval| i.start.year <= 1;
+    let open_end = |i: &Interval| i.end.year >= 9999;
+    ps.iter()
+        .map(|p| match (open_start(p), open_end(p)) {
+            (true, true) => "always".to_string(),
+            (true, false) => format!(
+                "until {}",
+                human(Interval {
+                    start: p.end,
+                    end: p.end
+                })
+            ),
+            (false, true) => format!(
+                "from {}",
+                human(Interval {
+                    start: p.start,
+                    end: p.start
+                })
+            ),
+            (false, false) => format!(
+                "from {} to {}",
+                human(Interval {
+                    start: p.start,
+                    end: p.start
+                }),
+                human(Interval {
+                    start: p.end,
+                    end: p.end
+                })
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?:this|which|that|these|it|they|he|she)\s+(?:then\s+|eventually\s+|also\s+|directly\s+|in\s+turn\s+)?(?:led|lead|leads)\s+to|resulted\s+in|results\s+in|as\s+a\s+(?:result|consequence),|caused|brought\s+about|consequently|so\s+that\s+led\s+to)\b",
+    )
+});
+static BACKWARD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:because\s+of|due\s+to|thanks\s+to|as\s+a\s+result\s+of|as\s+a\s+consequence\s+of|because|caused\s+by|brought\s+about\s+by)\b",
+    )
+});
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:he|she|his|her)\b"));
+
+/// A later event presented as the cause of an earlier one.
+fn causes(scan: &Scan, pack: &Pack) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (ui, u) in scan.units.iter().enumerate() {
+        for m in scan.find(&FORWARD, u.span) {
+            let effect = Span::new(m.end, u.span.end);
+            let mut cause = Span::new(u.span.start, m.start);
+            if scan.slice(cause).trim().len() < 15 {
+                match ui.checked_sub(1).map(|i| scan.units[i]) {
+                    Some(prev) if prev.para == u.para => cause = prev.span,
+                    _ => continue,
+                }
+            }
+            out.extend(judge_cause(scan, pack, *u, cause, effect, m));
+        }
+        for m in scan.find(&BACKWARD, u.span) {
+            let effect = Span::new(u.span.start, m.start);
+            let cause = Span::new(m.end, u.span.end);
+            out.extend(judge_cause(scan, pack, *u, cause, effect, m));
+        }
+    }
+    out
+}
+
+enum Anchor {
+    Fits,
+    Later(String),
+}
+
+fn judge_cause(
+    scan: &Scan,
+    pack: &Pack,
+    u: Unit,
+    cause: Span,
+    effect: Span,
+    connective: Span,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for e in scan.events(pack, effect) {
+        let ev = &pack.events[e.index];
+        let (first, last) = (ev.earliest(), ev.latest());
+        if (last.year - first.year) * 12 + i32::from(last.month) - i32::from(first.month) > 2 {
+            continue; // a long process has no single "before"
+        }
+        let mut anchors: Vec<Anchor> = Vec::new();
+        for d in scan.dates(cause) {
+            let i = d.mention.interval;
+            anchors.push(if i.start <= last {
+                Anchor::Fits
+            } else {
+                Anchor::Later(format!("{} is later", scan.quote(d.mention.span)))
+            });
+        }
+        for x in scan.events(pack, cause) {
+            let xe = &pack.events[x.index];
+            if xe.id == ev.id {
+                continue;
+            }
+            anchors.push(if xe.earliest() <= last {
+                Anchor::Fits
+            } else {
+                Anchor::Later(format!("{} came later ({})", xe.name, xe.when))
+            });
+        }
+        let mut people: Vec<usize> = scan.people(pack, cause).iter().map(|m| m.index).collect();
+        if scan.is_match(&PRONOUN, cause)
+            && let Some(p) = last_person_before(scan, pack, u.para, cause.start)
+        {
+            people.insert(0, p);
+        }
+        people.dedup();
+        for pi in people {
+            let p = &pack.people[pi];
+            if p.absences.is_empty() {
+                continue;
+            }
+            anchors.push(
+                match p
+                    .absences
+                    .iter()
+                    .find(|a| a.during.start <= first && last <= a.during.end)
+                {
+                    Some(a) => {
+                        Anchor::Later(format!("{} was {} until {}", p.name, a.place, a.until_text))
+                    }
+                    None => Anchor::Fits,
+                },
+            );
+        }
+        if anchors.is_empty() || anchors.iter().any(|a| matches!(a, Anchor::Fits)) {
+            continue;
+        }
+        let reasons: Vec<String> = anchors
+            .into_iter()
+            .filter_map(|a| match a {
+                Anchor::Later(s) => Some(s),
+                Anchor::Fits => None,
+            })
+            .collect();
+        let span = connective.cover(e.span);
+        out.push(Finding::new(
+            "facts.cause-after-effect",
+            Severity::Warning,
+            span,
+            format!(
+                "Check the order of events: \"{}\" presents {} ({}) as a result of what is described, but {} — so it happened first.",
+                scan.quote(span),
+                ev.name,
+                ev.when,
+                reasons.join("; ")
+            ),
+            format!(
+                "Put the events in order: {} happened {}; explain what really caused it, and start the account of the person's role after their arrival.",
+                ev.name, ev.when
+            ),
+        ));
+    }
+    out
+}
+
+/// The person last named before `at` in the paragraph (for "he"/"she").
+fn last_person_before(scan: &Scan, pack: &Pack, para: usize, at: usize) -> Option<usize> {
+    let p = scan.a.doc.paragraphs.get(para)?;
+    let span = Span::new(p.span.start, at.max(p.span.start));
+    scan.people(pack, span).last().map(|m| m.index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit;
+
+    #[test]
+    fn edits() {
+        assert!(one_edit("trotskey", "trotsky"));
+        assert!(one_edit("trostky", "trotsky"));
+        assert!(one_edit("kerenski", "kerensky"));
+        assert!(!one_edit("trotsky", "trotsky"));
+        assert!(!one_edit("stalin", "station"));
+    }
+}

@@ -1,0 +1,247 @@
+//! Finding a pack's people, events and places in an essay, one sentence at a
+//! time. Facts are only ever connected within a sentence (or a clause cut at
+//! ';'), so the units here are the layout's sentences, cut again at sentence
+//! ends the splitter may have missed.
+
+use regex::Regex;
+
+use super::pack::Pack;
+use crate::analysis::{Analysis, Dated};
+use crate::normalize::fold_keep_offsets;
+use crate::span::Span;
+
+/// A sentence (or clause) and the paragraph it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub span: Span,
+    pub para: usize,
+}
+
+/// Something of the pack's found in the text: which one, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub index: usize,
+}
+
+/// An essay prepared for matching.
+pub struct Scan<'a> {
+    pub a: &'a Analysis,
+    /// The text folded for matching; byte offsets equal the original's.
+    pub folded: String,
+    pub units: Vec<Unit>,
+    /// Where the pack's events are named: a date word inside an event's
+    /// name ("October" in "the October Revolution") is not a date.
+    event_spans: Vec<Span>,
+}
+
+impl<'a> Scan<'a> {
+    pub fn new(a: &'a Analysis) -> Scan<'a> {
+        let folded = fold_keep_offsets(&a.doc.text);
+        let mut units = Vec::new();
+        for (i, p) in a.doc.paragraphs.iter().enumerate() {
+            for s in &p.sentences {
+                for span in split_units(&folded, s.span) {
+                    units.push(Unit { span, para: i });
+                }
+            }
+        }
+        let mut scan = Scan {
+            a,
+            folded,
+            units,
+            event_spans: Vec::new(),
+        };
+        if let Some(t) = &a.topic {
+            let spans: Vec<Span> = a
+                .doc
+                .paragraphs
+                .iter()
+                .flat_map(|p| scan.events(&t.pack, p.span))
+                .map(|m| m.span)
+                .collect();
+            scan.event_spans = spans;
+        }
+        scan
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.folded[span.start..span.end]
+    }
+
+    /// The essay's own words for a span, on one line.
+    pub fn quote(&self, span: Span) -> String {
+        self.a.doc.display(span)
+    }
+
+    /// Every match of `re` inside `within`.
+    pub fn find(&self, re: &Regex, within: Span) -> Vec<Span> {
+        re.find_iter(self.slice(within))
+            .map(|m| Span::new(within.start + m.start(), within.start + m.end()))
+            .collect()
+    }
+
+    pub fn is_match(&self, re: &Regex, within: Span) -> bool {
+        re.is_match(self.slice(within))
+    }
+
+    /// People named in `within`; where names overlap the longer wins
+    /// ("S. S. Kamenev" over "Kamenev").
+    pub fn people(&self, pack: &Pack, within: Span) -> Vec<Mention> {
+        longest(
+            pack.people
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| {
+                    self.find(&p.names, within)
+                        .into_iter()
+                        .map(move |s| Mention { span: s, index: i })
+                })
+                .collect(),
+        )
+    }
+
+    /// Events named in `within`.
+    pub fn events(&self, pack: &Pack, within: Span) -> Vec<Mention> {
+        longest(
+            pack.events
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| {
+                    self.find(&e.matcher, within)
+                        .into_iter()
+                        .map(move |s| Mention { span: s, index: i })
+                })
+                .collect(),
+        )
+    }
+
+    /// The dates inside a span that state a time (not naming asides).
+    pub fn dates(&self, within: Span) -> Vec<&'a Dated> {
+        self.a
+            .dates
+            .iter()
+            .filter(|d| within.contains(d.mention.span) && !d.mention.naming_aside)
+            .filter(|d| !self.event_spans.iter().any(|e| e.contains(d.mention.span)))
+            .collect()
+    }
+
+    /// The unit that contains a byte offset.
+    pub fn unit_of(&self, at: usize) -> Option<usize> {
+        self.units
+            .iter()
+            .position(|u| u.span.start <= at && at < u.span.end.max(u.span.start + 1))
+    }
+}
+
+/// Keeps, of overlapping mentions, the longest (then the first).
+fn longest(mut v: Vec<Mention>) -> Vec<Mention> {
+    v.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in v {
+        if !kept.iter().any(|k| k.span.overlaps(m.span)) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.span.start);
+    kept
+}
+
+/// Characters between two spans (0 when they touch or overlap).
+pub fn gap(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "st", "mr", "mrs", "dr", "gen", "col", "lt", "capt", "c", "ca", "no", "vs", "etc", "prof",
+    "jr", "sr", "e.g", "i.e", "cf", "fig", "vol", "pp", "p", "adm",
+];
+
+/// Cuts a sentence at '.', '!' or '?' followed by a capital (unless the word
+/// before is an initial or an abbreviation) and at ';'.
+pub fn split_units(folded: &str, span: Span) -> Vec<Span> {
+    let text = &folded[span.start..span.end];
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, &(i, c)) in bytes.iter().enumerate() {
+        let cut = match c {
+            ';' => Some(i + 1),
+            '.' | '!' | '?' => {
+                // Skip closing quotes and brackets.
+                let mut j = k + 1;
+                while j < bytes.len() && matches!(bytes[j].1, '"' | '\'' | ')' | '\u{1}') {
+                    j += 1;
+                }
+                let spaced = j < bytes.len() && bytes[j].1.is_whitespace();
+                while j < bytes.len() && bytes[j].1.is_whitespace() {
+                    j += 1;
+                }
+                let next_upper =
+                    j < bytes.len() && (bytes[j].1.is_uppercase() || bytes[j].1 == '"');
+                let word: String = text[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let w = word.to_lowercase();
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if c == '.' && (initial || ABBREVIATIONS.contains(&w.as_str())) {
+                    None
+                } else if spaced && next_upper {
+                    Some(if j < bytes.len() {
+                        bytes[j].0
+                    } else {
+                        text.len()
+                    })
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(end) = cut {
+            let s = Span::new(span.start + start, span.start + end).trim(folded);
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = end;
+        }
+    }
+    let s = Span::new(span.start + start, span.end).trim(folded);
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(t: &str) -> Vec<&str> {
+        split_units(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|s| s.slice(t))
+            .collect()
+    }
+
+    #[test]
+    fn units() {
+        assert_eq!(
+            cut("He met S. S. Kamenev. Then St. Petersburg fell; it was 1917. ok."),
+            [
+                "He met S. S. Kamenev.",
+                "Then St. Petersburg fell;",
+                "it was 1917. ok."
+            ]
+        );
+    }
+}
