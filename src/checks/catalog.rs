@@ -151,6 +151,48 @@ pub const CATALOG: &[CheckInfo] = &[
         why: "Shows at a glance how broad the answer's range of factors is.",
         example: "No change needed; consider whether a missing factor would strengthen the judgement.",
     },
+    CheckInfo {
+        code: "argument.narrative-essay",
+        severity: Severity::Warning,
+        summary: "Most of the essay recounts events instead of arguing about the question.",
+        why: "\"Narrative, not analysis\" is the commonest reason history essays stay in the lower levels: events earn marks only when used to prove a point.",
+        example: "\"In July 1917 he joined the Bolsheviks. In August he was arrested.\" → \"Joining the Bolsheviks in July 1917 gave them their best organiser: within weeks he was leading the Petrograd Soviet.\"",
+    },
+    CheckInfo {
+        code: "argument.narrative-paragraph",
+        severity: Severity::Warning,
+        summary: "A paragraph recounts events without saying how they bear on the question.",
+        why: "A paragraph of story shows knowledge but not understanding; the marker needs to see why the events matter for the question.",
+        example: "Open with the point (\"Trotsky's return in May 1917 gave the Bolsheviks a leader for the Soviet\") and end with its significance (\"This mattered because…\").",
+    },
+    CheckInfo {
+        code: "argument.claim-without-evidence",
+        severity: Severity::Suggestion,
+        summary: "A paragraph makes a point but supports it with nothing specific.",
+        why: "Unsupported assertions earn little: higher levels ask for precise, relevant evidence.",
+        example: "\"Trotsky was a great military leader.\" → add \"He recruited some 75,000 former tsarist officers and recaptured Kazan in September 1918.\"",
+    },
+    CheckInfo {
+        code: "argument.evidence-unexplained",
+        severity: Severity::Suggestion,
+        summary: "A paragraph gives evidence but never explains what it shows.",
+        why: "Evidence left to speak for itself reads as description; explanation is what earns analysis marks.",
+        example: "After the facts, add: \"As a result, the Reds could fight on several fronts at once, which the divided Whites could not.\"",
+    },
+    CheckInfo {
+        code: "balance.no-counter",
+        severity: Severity::Warning,
+        summary: "A question that asks you to weigh factors or views is answered without weighing any.",
+        why: "\"How far\", \"to what extent\" and \"assess\" questions need other factors or views judged against the one named.",
+        example: "Add a paragraph: \"However, Lenin's leadership mattered more in 1917, because…\" and judge between them.",
+    },
+    CheckInfo {
+        code: "argument.conclusion-differs",
+        severity: Severity::Warning,
+        summary: "The conclusion's judgement differs from the introduction's thesis.",
+        why: "A sustained judgement is a top-level requirement; changing your mind at the end suggests the argument was not planned.",
+        example: "Thesis \"Trotsky was the most important factor\" but conclusion \"Lenin was more important\" → make them agree, or explain the shift.",
+    },
 ];
 
 /// The documentation of a code, if it exists.

@@ -1,6 +1,7 @@
 //! Checks: each reads the analysis so far and returns findings. One file a
 //! family; every code a check can emit is documented in [`catalog`].
 
+mod argument;
 pub mod catalog;
 mod coverage;
 mod dates;
@@ -24,6 +25,7 @@ pub fn run(a: &Analysis) -> Vec<Finding> {
         dates::check,
         focus::check,
         structure::check,
+        argument::check,
         facts::check,
         coverage::check,
     ];

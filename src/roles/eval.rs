@@ -43,24 +43,9 @@ impl Confusion {
 
     pub fn scores(&self, role: Role) -> Scores {
         let r = role as usize;
-        let tp = self.m[r][r] as f64;
         let predicted: usize = (0..8).map(|g| self.m[g][r]).sum();
         let support: usize = self.m[r].iter().sum();
-        let precision = if predicted == 0 {
-            0.0
-        } else {
-            tp / predicted as f64
-        };
-        let recall = if support == 0 {
-            0.0
-        } else {
-            tp / support as f64
-        };
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
+        let (precision, recall, f1) = f1(self.m[r][r], predicted, support);
         Scores {
             precision,
             recall,
@@ -126,26 +111,15 @@ impl Confusion {
                 m[group(g)][group(p)] += self.m[g][p];
             }
         }
-        let mut f1s = Vec::new();
-        for c in 0..4 {
-            let tp = m[c][c] as f64;
-            let predicted: usize = (0..4).map(|g| m[g][c]).sum();
-            let support: usize = m[c].iter().sum();
-            if support == 0 {
-                continue;
-            }
-            let p = if predicted == 0 {
-                0.0
-            } else {
-                tp / predicted as f64
-            };
-            let r = tp / support as f64;
-            f1s.push(if p + r == 0.0 {
-                0.0
-            } else {
-                2.0 * p * r / (p + r)
-            });
-        }
+        let f1s: Vec<f64> = m
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.iter().sum::<usize>() > 0)
+            .map(|(c, row)| {
+                let predicted: usize = m.iter().map(|r| r[c]).sum();
+                f1(row[c], predicted, row.iter().sum()).2
+            })
+            .collect();
         f1s.iter().sum::<f64>() / f1s.len().max(1) as f64
     }
 
@@ -198,4 +172,25 @@ impl Confusion {
         }
         s
     }
+}
+
+/// Precision, recall and F1 from counts; 0 where undefined.
+fn f1(true_positives: usize, predicted: usize, support: usize) -> (f64, f64, f64) {
+    let tp = true_positives as f64;
+    let precision = if predicted == 0 {
+        0.0
+    } else {
+        tp / predicted as f64
+    };
+    let recall = if support == 0 {
+        0.0
+    } else {
+        tp / support as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    (precision, recall, f1)
 }

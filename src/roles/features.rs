@@ -78,6 +78,12 @@ pub const FEATURES: &[(&str, &str)] = &[
         "paragraph_dated",
         "share of its paragraph's sentences with dates",
     ),
+    ("judges_focus", "judges something the question asks about"),
+    ("explains_focus", "explains in the question's terms"),
+    (
+        "recounts",
+        "recounts: story verbs with a date and no judgement",
+    ),
 ];
 
 pub const N: usize = FEATURES.len();
@@ -307,6 +313,17 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
                 set("next_explains", explains as u8 as f32);
             }
             set("paragraph_dated", dated);
+            let judging = count("judgement") + count("evaluative") + count("stance") > 0.0;
+            let on_focus = matched > 0 || focus.is_empty();
+            set("judges_focus", (judging && on_focus) as u8 as f32);
+            set(
+                "explains_focus",
+                ((count("explain") + count("causal_verbs") > 0.0) && on_focus) as u8 as f32,
+            );
+            set(
+                "recounts",
+                (s.dates > 0 && count("narrative_verbs") > 0.0 && !judging) as u8 as f32,
+            );
             out.push(f);
         }
     }

@@ -148,7 +148,7 @@ impl Structure {
         }
         let n = roles.len().max(1) as f32;
         let conclusion_agrees = match (thesis, conclusion_judgement) {
-            (Some(t), Some(c)) if t != c => Some(agrees(a, t, c)),
+            (Some(t), Some(c)) if t != c => agrees(a, t, c),
             _ => None,
         };
         let _ = detail;
@@ -166,33 +166,40 @@ impl Structure {
 }
 
 /// Words that turn a judgement round.
-const NEGATIONS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "little",
-    "less",
-    "limited",
-    "minor",
-    "overstated",
-    "exaggerated",
-    "outweighed",
-    "disagree",
-    "unimportant",
-    "insignificant",
-];
+const NEGATIONS: &[&str] = &["not", "no", "never", "hardly", "neither", "nor"];
 
-/// Do two judgements point the same way? They agree unless one negates or
-/// diminishes what the other affirms.
-fn agrees(a: &Analysis, thesis: usize, conclusion: usize) -> bool {
+/// Do two judgements point the same way? `None` when either is nuanced (a
+/// balanced judgement with "but" or "although" cannot be compared by its
+/// words alone); otherwise they differ only when one negates a judgement word
+/// that the other affirms. Said only when sure: a false alarm would tell a
+/// student their good conclusion contradicts itself.
+fn agrees(a: &Analysis, thesis: usize, conclusion: usize) -> Option<bool> {
     let sentences: Vec<_> = a.doc.sentences().collect();
-    let polarity = |i: usize| {
-        sentences[i]
-            .words
-            .iter()
-            .filter(|w| NEGATIONS.contains(&w.key.as_str()))
-            .count()
-            % 2
+    let key = |i: usize| {
+        crate::layout::collapse_space(&crate::normalize::word_key(a.doc.slice(sentences[i].span)))
     };
-    polarity(thesis) == polarity(conclusion)
+    let nuanced = |k: &str| {
+        super::lexicon::LEXICON.hits(k).iter().any(|h| {
+            let c = super::lexicon::CATEGORIES[h.category];
+            c == "contrast" || c == "concession"
+        })
+    };
+    let (t, c) = (key(thesis), key(conclusion));
+    if nuanced(&t) || nuanced(&c) {
+        return None;
+    }
+    let negated = |i: usize| {
+        let words = &sentences[i].words;
+        let judging = super::lexicon::category("judgement");
+        words.iter().enumerate().any(|(k, w)| {
+            NEGATIONS.contains(&w.key.as_str())
+                && words[k + 1..(k + 4).min(words.len())].iter().any(|n| {
+                    super::lexicon::LEXICON
+                        .hits(&n.key)
+                        .iter()
+                        .any(|h| h.category == judging)
+                })
+        })
+    };
+    Some(negated(thesis) == negated(conclusion))
 }
