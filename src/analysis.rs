@@ -13,6 +13,9 @@ pub struct Options {
     /// The question given on the command line or in a config file; when
     /// absent, the essay's title is used if it has one.
     pub question: Option<String>,
+    /// The title stored in a .docx/.odt's properties: used as the question
+    /// when none is given, before a title line in the text.
+    pub document_title: Option<String>,
 }
 
 /// A date found in the essay and where it falls against the window.
@@ -37,6 +40,10 @@ pub fn analyze(text: String, options: &Options) -> Analysis {
     let doc = Document::new(text);
     let question = match (&options.question, doc.title) {
         (Some(q), _) if !q.trim().is_empty() => Question::parse(q, Source::Option),
+        _ if options.document_title.is_some() => Question::parse(
+            options.document_title.as_deref().unwrap_or_default(),
+            Source::Title,
+        ),
         (_, Some(title)) => Question::parse(doc.slice(title), Source::Title),
         _ => Question::none(),
     };
