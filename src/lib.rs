@@ -5,6 +5,7 @@
 //! [`analysis::analyze`] runs it end to end.
 
 pub mod analysis;
+pub mod batch;
 pub mod checks;
 pub mod find;
 pub mod finding;

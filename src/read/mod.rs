@@ -22,6 +22,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use error::{EXIT_UNREADABLE, EXIT_UNUSABLE, ReadError};
+pub use sniff::is_blank;
 
 use decode::DecodeError;
 use sniff::Magic;
