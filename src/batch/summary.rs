@@ -152,6 +152,7 @@ impl Summary {
                 None => (String::new(), String::new(), ""),
             };
             let (words, result) = match &r.outcome {
+                Ok(f) if f.codes.is_empty() => (f.words.to_string(), "none".to_string()),
                 Ok(f) => (
                     f.words.to_string(),
                     format!("{}: {}", f.findings, f.codes.join(", ")),

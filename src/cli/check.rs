@@ -7,15 +7,19 @@ use argmark::read::{self, Limits, ReadError, Source};
 use argmark::report;
 
 use super::args::{CheckArgs, Format};
+use super::batch_args::InputFormat;
 use super::{Exit, output};
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
+    if args.batch.stdin_jsonl || args.batch.input_format == InputFormat::Jsonl {
+        return super::jsonl::run(args);
+    }
+    if super::batch::wanted(args) {
+        return super::batch::run(args);
+    }
     let limits = Limits {
         max_bytes: args.max_bytes,
         ..Limits::default()
-    };
-    let options = Options {
-        question: args.question.clone(),
     };
     let mut exit = Exit::Ok;
     for input in &args.inputs {
@@ -31,6 +35,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
                 continue;
             }
         };
+        let options = Options {
+            question: args.question.clone(),
+            document_title: source.title,
+        };
         let a = analysis::analyze(source.text, &options);
         let text = match args.format {
             Format::Table => report::table::render(
@@ -40,7 +48,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
                     width: output::width(args.width),
                 },
             ),
-            Format::Json => report::json::render(&source.name, source.encoding, &a),
+            Format::Json | Format::Jsonl => report::json::render(&source.name, source.encoding, &a),
         };
         output::print(&text)?;
         if let Some(level) = args.fail_on
