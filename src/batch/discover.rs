@@ -177,7 +177,7 @@ fn list_archive(path: &Path, selection: &Selection, limits: Limits, items: &mut 
         let components: Vec<&str> = rel.split('/').collect();
         let file = components.last().copied().unwrap_or_default();
         // macOS adds __MACOSX/ copies of every file to zips it makes.
-        if components.iter().any(|c| *c == "__MACOSX") {
+        if components.contains(&"__MACOSX") {
             continue;
         }
         let student = lms::identify(&components);

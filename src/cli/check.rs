@@ -19,7 +19,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
     }
     let limits = Limits {
         max_bytes: args.max_bytes,
-        ..Limits::default()
     };
     let mut exit = Exit::Ok;
     for input in &args.inputs {
