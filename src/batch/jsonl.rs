@@ -37,22 +37,7 @@ struct Failure<'a> {
 /// Answers one input line (1-based `number`): the JSON output line, and
 /// the error when the line could not be marked.
 pub fn answer(number: usize, line: &str, defaults: &Options) -> (String, Option<RowError>) {
-    let fail = |id: Option<serde_json::Value>, kind: &'static str, message: String| {
-        let error = RowError {
-            kind,
-            message: format!("line {number}: {message}"),
-            exit_code: EXIT_UNUSABLE,
-        };
-        let out = to_string(
-            &Failure {
-                id,
-                line: number,
-                error: &error,
-            },
-            false,
-        );
-        (out, Some(error))
-    };
+    let fail = |id, kind, message| failure(number, id, kind, message);
     let request: Request = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => {
@@ -81,6 +66,29 @@ pub fn answer(number: usize, line: &str, defaults: &Options) -> (String, Option<
         line: number,
     };
     (to_string(&answer, false), None)
+}
+
+/// The output line for a line that could not be marked.
+pub fn failure(
+    number: usize,
+    id: Option<serde_json::Value>,
+    kind: &'static str,
+    message: String,
+) -> (String, Option<RowError>) {
+    let error = RowError {
+        kind,
+        message: format!("line {number}: {message}"),
+        exit_code: EXIT_UNUSABLE,
+    };
+    let out = to_string(
+        &Failure {
+            id,
+            line: number,
+            error: &error,
+        },
+        false,
+    );
+    (out, Some(error))
 }
 
 #[cfg(test)]

@@ -43,12 +43,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
             break;
         }
         let work = |(n, bytes): &(usize, Vec<u8>)| {
-            let text = if bytes.len() as u64 > args.max_bytes {
-                "\u{0}too large".to_string()
-            } else {
-                String::from_utf8_lossy(bytes).into_owned()
-            };
-            jsonl::answer(*n, &text, &defaults)
+            if bytes.len() as u64 > args.max_bytes {
+                let message = format!("over the limit of {} bytes", args.max_bytes);
+                return jsonl::failure(*n, None, "too_large", message);
+            }
+            match std::str::from_utf8(bytes) {
+                Ok(text) => jsonl::answer(*n, text, &defaults),
+                Err(_) => jsonl::failure(*n, None, "encoding", "not UTF-8".into()),
+            }
         };
         ordered::run(&pool, &lines, work, |(line, error)| -> anyhow::Result<()> {
             if let Some(e) = error {
