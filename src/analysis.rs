@@ -19,6 +19,9 @@ pub struct Options {
     pub question: Option<String>,
     /// The topic pack: chosen from the question, named, loaded, or none.
     pub topic: TopicChoice,
+    /// The title stored in a .docx/.odt's properties: used as the question
+    /// when none is given, before a title line in the text.
+    pub document_title: Option<String>,
 }
 
 /// A date found in the essay and where it falls against the window.
@@ -77,6 +80,10 @@ pub fn analyze_document(doc: Document, options: &Options) -> Analysis {
 pub fn prepare(doc: Document, options: &Options) -> Analysis {
     let mut question = match (&options.question, doc.title) {
         (Some(q), _) if !q.trim().is_empty() => Question::parse(q, Source::Option),
+        _ if options.document_title.is_some() => Question::parse(
+            options.document_title.as_deref().unwrap_or_default(),
+            Source::Title,
+        ),
         (_, Some(title)) => Question::parse(doc.slice(title), Source::Title),
         _ => Question::none(),
     };

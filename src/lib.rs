@@ -6,6 +6,7 @@
 //! known about the history behind a question.
 
 pub mod analysis;
+pub mod batch;
 pub mod checks;
 pub mod find;
 pub mod finding;

@@ -33,14 +33,15 @@ fn missing_file_is_exit_3() {
 }
 
 #[test]
-fn directory_is_exit_3() {
+fn folder_without_essays_is_exit_3() {
+    // A folder is a batch; one with no essays in it is an input error.
     let dir = scratch("dir");
     argmark()
         .arg("check")
         .arg(&dir)
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("is a directory"));
+        .stderr(predicate::str::contains("no essays found"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+use super::batch_args::BatchArgs;
 use super::exit::HELP;
 
 #[derive(Debug, Parser)]
@@ -39,8 +40,9 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Essay file(s) to read; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Essays to read: files (.txt .md .docx .odt), folders, .zip
+    /// downloads; `-` reads standard input.
+    #[arg(required_unless_present = "stdin_jsonl", value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
     /// The essay question. Without it, the essay's title line is used.
     #[arg(short, long)]
@@ -65,6 +67,8 @@ pub struct CheckArgs {
     /// 100 when the output is not a terminal).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+    #[command(flatten)]
+    pub batch: BatchArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,6 +77,8 @@ pub enum Format {
     Table,
     /// The full analysis as versioned JSON.
     Json,
+    /// One JSON object per essay per line, then a summary line (batches).
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,22 +7,25 @@ use argmark::read::{self, Limits, ReadError, Source};
 use argmark::report;
 
 use super::args::{CheckArgs, Format};
+use super::batch_args::InputFormat;
 use super::{Exit, output};
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
+    if args.batch.stdin_jsonl || args.batch.input_format == InputFormat::Jsonl {
+        return super::jsonl::run(args);
+    }
+    if super::batch::wanted(args) {
+        return super::batch::run(args);
+    }
     let limits = Limits {
         max_bytes: args.max_bytes,
     };
-    let topic = match super::topics::choice(args) {
-        Ok(t) => t,
+    let base = match base_options(args) {
+        Ok(o) => o,
         Err(message) => {
             eprintln!("argmark: {message}");
             return Ok(Exit::Usage);
         }
-    };
-    let options = Options {
-        question: args.question.clone(),
-        topic,
     };
     let mut exit = Exit::Ok;
     for input in &args.inputs {
@@ -38,6 +41,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
                 continue;
             }
         };
+        let options = Options {
+            document_title: source.title,
+            ..base.clone()
+        };
         let a = analysis::analyze(source.text, &options);
         let text = match args.format {
             Format::Table => report::table::render(
@@ -47,7 +54,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
                     width: output::width(args.width),
                 },
             ),
-            Format::Json => report::json::render(&source.name, source.encoding, &a),
+            Format::Json | Format::Jsonl => report::json::render(&source.name, source.encoding, &a),
         };
         output::print(&text)?;
         if let Some(level) = args.fail_on
@@ -57,6 +64,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
         }
     }
     Ok(exit)
+}
+
+/// The options every essay of a run shares: the question and the topic pack.
+pub fn base_options(args: &CheckArgs) -> Result<Options, String> {
+    Ok(Options {
+        question: args.question.clone(),
+        topic: super::topics::choice(args)?,
+        document_title: None,
+    })
 }
 
 fn read_input(path: &Path, limits: Limits) -> Result<Source, ReadError> {

@@ -32,6 +32,15 @@ impl Exit {
         }
     }
 
+    /// The outcome for an input error with exit code 3 or 4.
+    pub fn for_input_error(code: u8) -> Exit {
+        if code == argmark::read::EXIT_UNREADABLE {
+            Exit::Unreadable
+        } else {
+            Exit::Unusable
+        }
+    }
+
     /// The more serious of two outcomes (an input error outranks findings).
     pub fn worst(self, other: Exit) -> Exit {
         let rank = |e: Exit| match e {

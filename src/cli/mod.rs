@@ -1,9 +1,12 @@
 //! Command-line definition and dispatch.
 
 mod args;
+mod batch;
+mod batch_args;
 mod check;
 mod exit;
 mod explain;
+mod jsonl;
 mod model;
 mod output;
 mod question;

@@ -9,7 +9,7 @@ use super::{Exit, output};
 pub fn run(args: &QuestionArgs) -> anyhow::Result<Exit> {
     let q = Question::parse(&args.question, Source::Option);
     let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&Report::question(&q))? + "\n",
+        Format::Json | Format::Jsonl => serde_json::to_string_pretty(&Report::question(&q))? + "\n",
         Format::Table => {
             let focus: Vec<String> = q
                 .focus

@@ -45,6 +45,27 @@ pub enum ReadError {
     /// but are not valid in it.
     #[error("{name}: cannot be decoded as text: {detail}")]
     Encoding { name: String, detail: String },
+    /// No PDF extractor is reliable enough to mark from, so PDFs are refused
+    /// with the fix rather than read badly.
+    #[error("{name}: PDF is not supported: convert to .docx or .txt")]
+    Pdf { name: String },
+    #[error("{name}: encrypted document (remove the password and submit it again)")]
+    Encrypted { name: String },
+    /// A .docx/.odt/.zip that is not a well-formed archive or whose XML is broken.
+    #[error("{name}: corrupt document: {detail}")]
+    Corrupt { name: String, detail: String },
+    /// An archive entry that declares or decompresses past a limit, or
+    /// compresses suspiciously well: treated as a zip bomb.
+    #[error("{name}: archive expands past the limit: {detail}")]
+    ArchiveTooLarge { name: String, detail: String },
+    /// A zip entry named `../x` or `/x`: it would escape its folder.
+    #[error("{name}: zip entry escapes its folder")]
+    UnsafeEntry { name: String },
+    #[error("{name}: archive inside an archive is not read (unpack it first)")]
+    NestedArchive { name: String },
+    /// Following the link would read a file the user did not hand over.
+    #[error("{name}: symbolic link out of the folder (not followed)")]
+    SymlinkOutside { name: String },
 }
 
 impl ReadError {
@@ -55,13 +76,20 @@ impl ReadError {
             ReadError::NotFound { .. }
             | ReadError::PermissionDenied { .. }
             | ReadError::IsDirectory { .. }
-            | ReadError::Io { .. } => EXIT_UNREADABLE,
+            | ReadError::Io { .. }
+            | ReadError::SymlinkOutside { .. } => EXIT_UNREADABLE,
             ReadError::Empty { .. }
             | ReadError::Binary { .. }
             | ReadError::Document { .. }
             | ReadError::TooLarge { .. }
             | ReadError::TooLargeStream { .. }
-            | ReadError::Encoding { .. } => EXIT_UNUSABLE,
+            | ReadError::Encoding { .. }
+            | ReadError::Pdf { .. }
+            | ReadError::Encrypted { .. }
+            | ReadError::Corrupt { .. }
+            | ReadError::ArchiveTooLarge { .. }
+            | ReadError::UnsafeEntry { .. }
+            | ReadError::NestedArchive { .. } => EXIT_UNUSABLE,
         }
     }
 
@@ -92,7 +120,36 @@ impl ReadError {
             | ReadError::Document { name, .. }
             | ReadError::TooLarge { name, .. }
             | ReadError::TooLargeStream { name, .. }
-            | ReadError::Encoding { name, .. } => name,
+            | ReadError::Encoding { name, .. }
+            | ReadError::Pdf { name }
+            | ReadError::Encrypted { name }
+            | ReadError::Corrupt { name, .. }
+            | ReadError::ArchiveTooLarge { name, .. }
+            | ReadError::UnsafeEntry { name }
+            | ReadError::NestedArchive { name }
+            | ReadError::SymlinkOutside { name } => name,
+        }
+    }
+
+    /// A stable snake_case name for the kind of error, for JSON output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReadError::NotFound { .. } => "not_found",
+            ReadError::PermissionDenied { .. } => "permission_denied",
+            ReadError::IsDirectory { .. } => "is_directory",
+            ReadError::Io { .. } => "io",
+            ReadError::Empty { .. } => "empty",
+            ReadError::Binary { .. } => "binary",
+            ReadError::Document { .. } => "document",
+            ReadError::TooLarge { .. } | ReadError::TooLargeStream { .. } => "too_large",
+            ReadError::Encoding { .. } => "encoding",
+            ReadError::Pdf { .. } => "pdf",
+            ReadError::Encrypted { .. } => "encrypted",
+            ReadError::Corrupt { .. } => "corrupt",
+            ReadError::ArchiveTooLarge { .. } => "archive_too_large",
+            ReadError::UnsafeEntry { .. } => "unsafe_entry",
+            ReadError::NestedArchive { .. } => "nested_archive",
+            ReadError::SymlinkOutside { .. } => "symlink_outside",
         }
     }
 }

@@ -4,10 +4,17 @@
 //! emptiness, file-format magic numbers, NUL bytes, decoding, then the share
 //! of stray control characters and blankness of the decoded text.
 
+pub mod archive;
 mod decode;
+pub mod document;
+mod docx;
 mod error;
+mod odt;
 mod sniff;
+mod xml;
 
+#[cfg(test)]
+mod document_tests;
 #[cfg(test)]
 mod tests;
 
@@ -15,6 +22,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use error::{EXIT_UNREADABLE, EXIT_UNUSABLE, ReadError};
+pub use sniff::is_blank;
 
 use decode::DecodeError;
 use sniff::Magic;
@@ -47,6 +55,10 @@ pub struct Source {
     pub text: String,
     /// The encoding it was read in, e.g. "UTF-8", "UTF-16LE", "windows-1252".
     pub encoding: &'static str,
+    /// A .docx/.odt's title property, usable as the question.
+    pub title: Option<String>,
+    /// A .docx/.odt's footnotes and endnotes, kept out of `text`.
+    pub footnotes: Vec<String>,
 }
 
 /// Reads and decodes one file.
@@ -70,7 +82,66 @@ pub fn read_path(path: &Path, limits: Limits) -> Result<Source, ReadError> {
     // Pipes and devices report a length of 0, and files can grow after the
     // check, so the read itself is bounded too.
     let bytes = read_bounded(&name, file, limits)?;
-    decode(name, &bytes, limits)
+    read_bytes(name, &bytes, limits)
+}
+
+/// The kinds of input argmark reads, told apart by extension or content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Docx,
+    Odt,
+    Pdf,
+}
+
+impl Kind {
+    /// The kind a file name says, if it names one argmark reads.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "md" => Some(Kind::Text),
+            "docx" => Some(Kind::Docx),
+            "odt" => Some(Kind::Odt),
+            "pdf" => Some(Kind::Pdf),
+            _ => None,
+        }
+    }
+
+    /// The kind the bytes say, trusting the content over a wrong extension.
+    fn detect(name: &str, bytes: &[u8]) -> Kind {
+        match (Kind::from_name(name), sniff::magic(bytes)) {
+            (_, Some(Magic::Document("PDF"))) => Kind::Pdf,
+            (_, Some(Magic::Document("Word .docx"))) => Kind::Docx,
+            (_, Some(Magic::Document("OpenDocument .odt"))) => Kind::Odt,
+            (Some(kind), _) => kind,
+            (None, _) => Kind::Text,
+        }
+    }
+}
+
+/// Reads an input of any supported kind from its bytes: plain text is
+/// decoded, .docx/.odt have their text extracted, PDFs are refused.
+pub fn read_bytes(name: String, bytes: &[u8], limits: Limits) -> Result<Source, ReadError> {
+    let kind = Kind::detect(&name, bytes);
+    let extracted = match kind {
+        Kind::Text => return decode(name, bytes, limits),
+        Kind::Pdf => return Err(ReadError::Pdf { name }),
+        // Password-protected Office files are an OLE container, not a zip.
+        _ if bytes.starts_with(b"\xd0\xcf\x11\xe0") => return Err(ReadError::Encrypted { name }),
+        _ if bytes.is_empty() => return Err(ReadError::Empty { name }),
+        Kind::Docx => docx::extract(&name, bytes, limits)?,
+        Kind::Odt => odt::extract(&name, bytes, limits)?,
+    };
+    if sniff::is_blank(&extracted.text) {
+        return Err(ReadError::Empty { name });
+    }
+    Ok(Source {
+        name,
+        text: extracted.text,
+        encoding: "UTF-8",
+        title: extracted.title,
+        footnotes: extracted.footnotes,
+    })
 }
 
 /// Reads and decodes standard input.
@@ -82,7 +153,7 @@ pub fn read_stdin(limits: Limits) -> Result<Source, ReadError> {
 /// that an endless or huge stream never fills memory.
 pub fn read_from(name: String, reader: impl Read, limits: Limits) -> Result<Source, ReadError> {
     let bytes = read_bounded(&name, reader, limits)?;
-    decode(name, &bytes, limits)
+    read_bytes(name, &bytes, limits)
 }
 
 /// Reads up to `limits.max_bytes + 1` bytes: the extra byte is how an
@@ -133,6 +204,8 @@ pub fn decode(name: String, bytes: &[u8], limits: Limits) -> Result<Source, Read
         name,
         text: decoded.text,
         encoding: decoded.encoding,
+        title: None,
+        footnotes: Vec::new(),
     })
 }
 

@@ -1,0 +1,64 @@
+//! Batch rows as JSON: the single-file report with the student added, or
+//! the error that stopped the row.
+
+use serde::Serialize;
+
+use super::{RowError, Student};
+use crate::analysis::Analysis;
+use crate::read::Source;
+use crate::report::json::Report;
+
+#[derive(Serialize)]
+struct EssayOut<'a> {
+    #[serde(flatten)]
+    report: Report,
+    student: Option<&'a Student>,
+    /// Footnotes of a .docx/.odt, kept apart from `text`.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    footnotes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    file: &'a str,
+    student: Option<&'a Student>,
+    error: &'a RowError,
+}
+
+/// One essay's row: the same object `check --format json` prints for it,
+/// plus `student`.
+pub fn essay(
+    name: &str,
+    student: Option<&Student>,
+    source: &Source,
+    a: &Analysis,
+    pretty: bool,
+) -> String {
+    let out = EssayOut {
+        report: Report::new(name, source.encoding, a),
+        student,
+        footnotes: &source.footnotes,
+    };
+    to_string(&out, pretty)
+}
+
+/// A row that could not be marked.
+pub fn error(name: &str, student: Option<&Student>, e: &RowError, pretty: bool) -> String {
+    to_string(
+        &ErrorOut {
+            file: name,
+            student,
+            error: e,
+        },
+        pretty,
+    )
+}
+
+pub fn to_string(value: &impl Serialize, pretty: bool) -> String {
+    let s = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    s.expect("batch rows serialise")
+}
