@@ -28,10 +28,35 @@ fn table_reports() {
         let out = table::render(
             &format!("samples/{name}"),
             &a,
-            table::Options { width: 100 },
+            table::Options {
+                width: 100,
+                why: false,
+            },
         );
         let plain = anstream::adapter::strip_str(&out).to_string();
         insta::assert_snapshot!(format!("table-{name}"), plain);
+    }
+}
+
+/// `--why`: every sentence's role and the features that decided it.
+#[test]
+fn why_reports() {
+    for name in ["strong.txt", "narrative.txt"] {
+        let a = analyze(sample(name), &Options::default());
+        let out = table::render(
+            name,
+            &a,
+            table::Options {
+                width: 100,
+                why: true,
+            },
+        );
+        let plain = anstream::adapter::strip_str(&out).to_string();
+        let why = plain
+            .split_once("Why each sentence")
+            .map(|(_, w)| w.to_string())
+            .unwrap();
+        insta::assert_snapshot!(format!("why-{name}"), why);
     }
 }
 

@@ -63,6 +63,10 @@ pub struct CheckArgs {
     /// Exit with code 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<FailOn>,
+    /// Show, for every sentence, its argument role and the features that
+    /// decided it.
+    #[arg(long)]
+    pub why: bool,
     /// Fit the table to this many columns (default: the terminal's width, or
     /// 100 when the output is not a terminal).
     #[arg(long, value_name = "COLUMNS")]

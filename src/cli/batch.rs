@@ -173,7 +173,10 @@ fn process(item: &Item, args: &CheckArgs, base: &Options, limits: Limits, width:
     };
     let a = analysis::analyze(std::mem::take(&mut source.text), &options);
     let table = || {
-        let opts = report::table::Options { width };
+        let opts = report::table::Options {
+            width,
+            why: args.why,
+        };
         let mut t = report::table::render(&item.name, &a, opts);
         if let Some(s) = student {
             t.insert_str(0, &student_line(s));

@@ -52,6 +52,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
                 &a,
                 report::table::Options {
                     width: output::width(args.width),
+                    why: args.why,
                 },
             ),
             Format::Json | Format::Jsonl => report::json::render(&source.name, source.encoding, &a),

@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use super::{date_counts, line_col, paragraph_of};
 use crate::analysis::Analysis;
-use crate::checks::{part, touches_focus};
+use crate::checks::{Part, part, touches_focus};
 use crate::finding::Severity;
 use crate::question::Source;
 
@@ -20,13 +20,21 @@ use crate::question::Source;
 pub struct Options {
     /// Total width to fit the tables into.
     pub width: u16,
+    /// Show each sentence's role and the features that decided it.
+    pub why: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width: 100 }
+        Options {
+            width: 100,
+            why: false,
+        }
     }
 }
+
+/// How many findings the "fix first" list shows.
+const FIX_FIRST: usize = 3;
 
 /// Renders the whole table report.
 pub fn render(file: &str, a: &Analysis, opts: Options) -> String {
@@ -43,7 +51,71 @@ pub fn render(file: &str, a: &Analysis, opts: Options) -> String {
         out.push_str(&paragraph_table(a, opts).to_string());
         out.push('\n');
     }
+    out.push_str(&fix_first(a));
     out.push_str(&findings(a));
+    if opts.why {
+        out.push_str(&why(a));
+    }
+    out
+}
+
+/// The few changes that would help most: the top warnings, in order.
+fn fix_first(a: &Analysis) -> String {
+    let top: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .take(FIX_FIRST)
+        .collect();
+    if top.is_empty() {
+        return String::new();
+    }
+    let bold = Style::new().bold();
+    let mut out = format!("{bold}Fix first{bold:#}\n");
+    for (n, f) in top.iter().enumerate() {
+        let _ = writeln!(out, "  {}. {}", n + 1, f.suggestion);
+    }
+    out.push('\n');
+    out
+}
+
+/// Every sentence with its role, confidence and reasons (`--why`).
+fn why(a: &Analysis) -> String {
+    let mut out =
+        String::from("\nWhy each sentence got its role (feature × weight, strongest first):\n");
+    let mut roles = a.roles.iter();
+    for (i, p) in a.doc.paragraphs.iter().enumerate() {
+        for (k, s) in p.sentences.iter().enumerate() {
+            let Some(r) = roles.next() else { break };
+            let also = r
+                .secondary
+                .map(|x| format!(", also {}", x.as_str()))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "¶{}.{} {} ({:.2}{also}) “{}”",
+                i + 1,
+                k + 1,
+                r.role.as_str(),
+                r.confidence,
+                opening(&a.doc.display(s.span), 10)
+            );
+            let reasons: Vec<String> = r
+                .reasons
+                .iter()
+                .map(|x| format!("{} (+{:.2})", x.description, x.weight))
+                .collect();
+            let _ = writeln!(
+                out,
+                "      {}",
+                if reasons.is_empty() {
+                    "no single feature stood out; the baseline decided".to_string()
+                } else {
+                    reasons.join("; ")
+                }
+            );
+        }
+    }
     out
 }
 
@@ -136,11 +208,11 @@ fn paragraph_table(a: &Analysis, opts: Options) -> Table {
     let mut t = new_table(opts);
     t.set_header(vec![
         "¶",
-        "Part",
         "Opens with",
-        "Sent.",
-        "Dates in / out",
-        "Focus touched",
+        "Roles",
+        "Mode",
+        "Dates\nin/out",
+        "Focus",
         "Findings",
     ]);
     let count = a.doc.paragraphs.len();
@@ -155,18 +227,15 @@ fn paragraph_table(a: &Analysis, opts: Options) -> Table {
         let codes: Vec<&str> = a
             .findings
             .iter()
-            .filter(|f| {
-                f.severity > Severity::Info
-                    && p.span.start <= f.span.start
-                    && f.span.start <= p.span.end
-            })
-            .map(|f| f.code)
+            .filter(|f| f.severity > Severity::Info && p.span.contains(f.span))
+            .map(|f| f.code.split_once('.').map_or(f.code, |(_, rule)| rule))
             .collect();
+        let shape = a.structure.paragraphs.get(i).cloned().unwrap_or_default();
         t.add_row(vec![
-            Cell::new(i + 1),
-            Cell::new(super::json::part_name(part(i, count))),
-            Cell::new(opening(&a.doc.display(p.span), 6)),
-            Cell::new(p.sentences.len()),
+            Cell::new(format!("{}\n{}", i + 1, short_part(part(i, count)))),
+            Cell::new(opening(&a.doc.display(p.span), 5)),
+            Cell::new(missing_parts(&shape, part(i, count))),
+            Cell::new(shape.mode.as_str()),
             Cell::new(dates),
             Cell::new(if focus.is_empty() {
                 "—".into()
@@ -181,6 +250,37 @@ fn paragraph_table(a: &Analysis, opts: Options) -> Table {
         ]);
     }
     t
+}
+
+fn short_part(p: Part) -> &'static str {
+    match p {
+        Part::Introduction => "intro",
+        Part::Body => "body",
+        Part::Conclusion => "concl.",
+        Part::Whole => "",
+    }
+}
+
+/// The role strip, with the parts a body paragraph lacks named under it.
+fn missing_parts(shape: &crate::roles::structure::ParagraphShape, where_: Part) -> String {
+    if where_ != Part::Body {
+        return shape.strip.clone();
+    }
+    let missing: Vec<&str> = [
+        (shape.point, "point"),
+        (shape.evidence, "evidence"),
+        (shape.explanation, "explanation"),
+        (shape.link, "link"),
+    ]
+    .iter()
+    .filter(|(has, _)| !has)
+    .map(|(_, name)| *name)
+    .collect();
+    if missing.is_empty() {
+        shape.strip.clone()
+    } else {
+        format!("{}\nno {}", shape.strip, missing.join(", "))
+    }
 }
 
 /// The first `n` words, with an ellipsis if there are more.
@@ -217,8 +317,9 @@ fn findings(a: &Analysis) -> String {
     for (n, f) in a.findings.iter().enumerate() {
         let style = severity_style(f.severity);
         let (line, col) = line_col(&a.doc.text, f.span.start);
+        let within = a.doc.paragraphs.iter().any(|p| p.span.contains(f.span));
         let place = match paragraph_of(a, f.span.start) {
-            Some(p) if !f.span.is_empty() => format!("¶{p}, line {line}:{col}"),
+            Some(p) if within && !f.span.is_empty() => format!("¶{p}, line {line}:{col}"),
             _ => "whole essay".to_string(),
         };
         let _ = writeln!(

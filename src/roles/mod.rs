@@ -148,9 +148,13 @@ pub fn classify(a: &Analysis, model: &Model) -> Vec<SentenceRole> {
             .iter()
             .any(|name| f(name) > 0.0);
             let on_question = a.question.focus.is_empty() || f("focus_any") > 0.0;
+            // "He became… and emerged as the most influential…" recounts,
+            // whatever its adjectives, unless it is framed as a conclusion.
+            let recounts = f("narrative_verb") > 0.0
+                && f("has_conclusion") + f("stance") + f("first_person") == 0.0;
             if where_ == Part::Body {
                 move_probability(&mut p, Role::Thesis, Role::Claim);
-            } else if !judges || !on_question {
+            } else if !judges || !on_question || recounts {
                 rule_out(&mut p, Role::Thesis);
             }
             // Events wholly after the question's window cannot support an
