@@ -88,12 +88,12 @@ impl<'a> Scan<'a> {
     /// People named in `within`; where names overlap the longer wins
     /// ("S. S. Kamenev" over "Kamenev").
     pub fn people(&self, pack: &Pack, within: Span) -> Vec<Mention> {
+        let candidates = pack.people_set.matches(self.slice(within));
         longest(
-            pack.people
+            candidates
                 .iter()
-                .enumerate()
-                .flat_map(|(i, p)| {
-                    self.find(&p.names, within)
+                .flat_map(|i| {
+                    self.find(&pack.people[i].names, within)
                         .into_iter()
                         .map(move |s| Mention { span: s, index: i })
                 })
@@ -103,12 +103,12 @@ impl<'a> Scan<'a> {
 
     /// Events named in `within`.
     pub fn events(&self, pack: &Pack, within: Span) -> Vec<Mention> {
+        let candidates = pack.events_set.matches(self.slice(within));
         longest(
-            pack.events
+            candidates
                 .iter()
-                .enumerate()
-                .flat_map(|(i, e)| {
-                    self.find(&e.matcher, within)
+                .flat_map(|i| {
+                    self.find(&pack.events[i].matcher, within)
                         .into_iter()
                         .map(move |s| Mention { span: s, index: i })
                 })
