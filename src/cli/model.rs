@@ -28,6 +28,14 @@ pub enum ModelCommand {
         #[arg(long, default_value_t = Settings::default().epochs)]
         epochs: usize,
     },
+    /// Choose fitting settings by k-fold cross-validation on the fit split
+    /// (essays, not sentences, are folded), never looking at the held split.
+    Cv {
+        #[arg(required = true)]
+        corpus: Vec<PathBuf>,
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+    },
     /// Print per-role precision, recall, F1, macro-F1 and the confusion matrix.
     Eval {
         #[arg(required = true)]
@@ -42,6 +50,34 @@ pub enum ModelCommand {
         #[arg(long)]
         kind: Option<String>,
     },
+}
+
+/// Scores settings by fitting on k-1 folds of essays and predicting the
+/// k-th, for every fold.
+fn cross_validate(essays: &[Annotated], folds: usize, settings: Settings) -> Confusion {
+    let features: Vec<Vec<[f32; features::N]>> = essays
+        .iter()
+        .map(|e| features::extract(&e.analysis))
+        .collect();
+    let mut confusion = Confusion::default();
+    for k in 0..folds.max(2) {
+        let mut train = Vec::new();
+        for (i, e) in essays.iter().enumerate() {
+            if i % folds != k {
+                train.extend(features[i].iter().copied().zip(e.gold.iter().copied()));
+            }
+        }
+        let model = fit::fit(&train, settings, String::new());
+        for (i, e) in essays.iter().enumerate().filter(|(i, _)| i % folds == k) {
+            let _ = i;
+            let predicted: Vec<Role> = classify(&e.analysis, &model)
+                .iter()
+                .map(|r| r.role)
+                .collect();
+            confusion.add(&e.gold, &predicted);
+        }
+    }
+    confusion
 }
 
 fn load(paths: &[PathBuf], split: &str, kind: Option<&str>) -> anyhow::Result<Vec<Annotated>> {
@@ -103,6 +139,28 @@ pub fn run(cmd: &ModelCommand) -> anyhow::Result<Exit> {
                 }
                 None => output::print(&text),
             }
+        }
+        ModelCommand::Cv { corpus, folds } => {
+            let essays = load(corpus, "fit", None)?;
+            let mut text =
+                String::from("l2      balance epochs  CV macro-F1  CV mapped macro-F1\n");
+            for l2 in [0.0005f32, 0.002, 0.008] {
+                for balance in [0.0f32, 0.5, 1.0] {
+                    let settings = Settings {
+                        l2,
+                        balance,
+                        ..Settings::default()
+                    };
+                    let c = cross_validate(&essays, *folds, settings);
+                    text.push_str(&format!(
+                        "{l2:<7} {balance:<7} {:<7} {:.3}        {:.3}\n",
+                        settings.epochs,
+                        c.macro_f1(),
+                        c.mapped_macro_f1()
+                    ));
+                }
+            }
+            output::print(&text)
         }
         ModelCommand::Eval {
             corpus,
