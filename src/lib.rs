@@ -16,5 +16,7 @@ pub mod question;
 pub mod read;
 pub mod report;
 pub mod roles;
+pub mod score;
 pub mod span;
+pub mod suppress;
 pub mod topics;

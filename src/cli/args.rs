@@ -34,6 +34,11 @@ pub enum Command {
         #[command(subcommand)]
         command: super::model::ModelCommand,
     },
+    /// The rubric behind suggested marks, and its calibration.
+    Score {
+        #[command(subcommand)]
+        command: super::score::ScoreCommand,
+    },
     /// List the topic packs (built in, or check one with --topic-file).
     Topics(TopicsArgs),
 }

@@ -72,7 +72,7 @@ pub fn base_options(args: &CheckArgs) -> Result<Options, String> {
     Ok(Options {
         question: args.question.clone(),
         topic: super::topics::choice(args)?,
-        document_title: None,
+        ..Options::default()
     })
 }
 
