@@ -159,7 +159,9 @@ pub fn fit(cases: &[&Case], rubric: &Rubric) -> Fit {
     let mut offset = rubric.overall.offset;
     let mut scale = rubric.overall.scale;
     let mut best = objective(cases, &weights, offset, scale);
-    let weight_grid: Vec<f32> = (0..=12).map(|i| i as f32 * 0.25).collect();
+    // Every criterion keeps a say (at least 0.5): a rubric that ignored
+    // judgement or balance would not be one a marker recognises.
+    let weight_grid: Vec<f32> = (2..=12).map(|i| i as f32 * 0.25).collect();
     let offset_grid: Vec<f32> = (-12..=8).map(|i| i as f32 * 0.025).collect();
     let scale_grid: Vec<f32> = (14..=40).map(|i| i as f32 * 0.05).collect();
     for _round in 0..6 {
