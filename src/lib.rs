@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod batch;
 pub mod checks;
+pub mod config;
 pub mod find;
 pub mod finding;
 pub mod layout;
