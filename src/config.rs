@@ -147,7 +147,9 @@ fn check_code(code: &str) -> Result<(), String> {
 pub fn window(text: &str) -> Result<crate::question::Window, String> {
     let w = crate::question::window::parse(text);
     if w.is_open() {
-        Err(format!("window `{text}`: write it as years, e.g. \"1917-1922\""))
+        Err(format!(
+            "window `{text}`: write it as years, e.g. \"1917-1922\""
+        ))
     } else {
         Ok(w)
     }

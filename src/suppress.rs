@@ -32,8 +32,10 @@ static HTML: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static BRACKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\[argmark:\s*ignore\s+([a-z][a-z0-9.\-]*)\s*(?:(?:—|–|--|-|:)\s*([^\]]*))?\]\s*$")
-        .expect("valid regex")
+    Regex::new(
+        r"^\s*\[argmark:\s*ignore\s+([a-z][a-z0-9.\-]*)\s*(?:(?:—|–|--|-|:)\s*([^\]]*))?\]\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// Finds the directives and blanks their lines. Returns the new text (same
@@ -65,7 +67,10 @@ pub fn extract(text: &str) -> (String, Vec<Directive>) {
 /// Where a directive applies: the whole text when nothing but white space
 /// (or other directives, or a title) precedes it, else the paragraph after it.
 pub fn scope(directive: &Directive, paragraphs: &[Span], text_len: usize) -> Span {
-    match paragraphs.iter().position(|p| p.start >= directive.span.end) {
+    match paragraphs
+        .iter()
+        .position(|p| p.start >= directive.span.end)
+    {
         Some(0) => Span::new(0, text_len),
         Some(i) => paragraphs[i],
         None => Span::new(directive.span.end, directive.span.end),

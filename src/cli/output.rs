@@ -65,9 +65,8 @@ impl Sink {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(std::path::Path::new("."));
-        let target = canon(dest).or_else(|| {
-            canon(dir).map(|d| d.join(dest.file_name().unwrap_or_default()))
-        });
+        let target = canon(dest)
+            .or_else(|| canon(dir).map(|d| d.join(dest.file_name().unwrap_or_default())));
         for input in inputs {
             let (Some(t), Some(i)) = (&target, canon(input)) else {
                 continue;
@@ -88,8 +87,8 @@ impl Sink {
             name.to_string_lossy(),
             std::process::id()
         ));
-        let file = std::fs::File::create(&tmp)
-            .map_err(|e| format!("--output {}: {e}", dest.display()))?;
+        let file =
+            std::fs::File::create(&tmp).map_err(|e| format!("--output {}: {e}", dest.display()))?;
         Ok(Sink::File {
             tmp,
             dest: dest.to_path_buf(),

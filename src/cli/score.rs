@@ -146,7 +146,10 @@ fn calibrate_cmd(args: &CalibrateArgs) -> anyhow::Result<Exit> {
     }
     if args.fit {
         let f = calibrate::fit(&tuning, &rubric);
-        let _ = writeln!(out, "== fitted on fit + samples; held reported, not tuned on");
+        let _ = writeln!(
+            out,
+            "== fitted on fit + samples; held reported, not tuned on"
+        );
         report(&mut out, &f.weights, f.offset, f.scale);
         let _ = writeln!(out, "[overall]\noffset = {}\nscale = {}", f.offset, f.scale);
         for (c, w) in rubric.criteria_in_order().zip(&f.weights) {

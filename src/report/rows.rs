@@ -22,7 +22,11 @@ pub struct Who<'a> {
 impl Who<'_> {
     /// The file's stem without folders or archive prefix.
     pub fn stem(&self) -> String {
-        let base = self.file.rsplit(['/', '\\', '!']).next().unwrap_or(self.file);
+        let base = self
+            .file
+            .rsplit(['/', '\\', '!'])
+            .next()
+            .unwrap_or(self.file);
         let name = self.student.map_or(base, |s| s.file.as_str());
         match name.rsplit_once('.') {
             Some((stem, _)) if !stem.is_empty() => stem.to_string(),
@@ -313,10 +317,8 @@ pub fn iso_timestamp(secs: i64, millis: u32) -> String {
 /// Checks a timestamp given on the command line: RFC 3339 with a time zone.
 pub fn valid_timestamp(s: &str) -> bool {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$",
-        )
-        .expect("valid regex")
+        regex::Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+            .expect("valid regex")
     });
     RE.is_match(s)
 }

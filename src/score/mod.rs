@@ -95,7 +95,10 @@ impl Features {
                 continue;
             }
             let dated = a.dates_in(s.span).next().is_some();
-            let number = s.words.iter().any(|w| w.key.chars().any(|c| c.is_ascii_digit()));
+            let number = s
+                .words
+                .iter()
+                .any(|w| w.key.chars().any(|c| c.is_ascii_digit()));
             let named = s.words.iter().skip(1).any(|w| {
                 let t = a.doc.slice(w.span);
                 t.chars().next().is_some_and(char::is_uppercase) && t != "I"
@@ -323,7 +326,8 @@ fn judgement(f: &Features, codes: &Codes, c: &rubric::Criterion) -> Raw {
 fn analysis(f: &Features, codes: &Codes, c: &rubric::Criterion) -> Raw {
     let (lo, hi) = (c.p("floor"), c.p("ceiling").max(c.p("floor") + 0.01));
     let mut r = Raw::new((f.argue_share - lo) / (hi - lo));
-    r.reasons.push(format!("{} of sentences argue", pct(f.argue_share)));
+    r.reasons
+        .push(format!("{} of sentences argue", pct(f.argue_share)));
     if f.narrative_body_share > 0.0 {
         r.score -= c.p("narrative-paragraphs") * f.narrative_body_share;
         r.reasons.push(format!(
@@ -357,8 +361,10 @@ fn evidence(f: &Features, codes: &Codes, c: &rubric::Criterion) -> Raw {
         f.specific_evidence, f.body_paragraphs
     ));
     if f.has_window {
-        r.reasons
-            .push(format!("dates touch {} years of the window", f.window_years));
+        r.reasons.push(format!(
+            "dates touch {} years of the window",
+            f.window_years
+        ));
     }
     let unsupported = codes.count("argument.claim-without-evidence");
     if unsupported > 0 {
@@ -371,7 +377,11 @@ fn evidence(f: &Features, codes: &Codes, c: &rubric::Criterion) -> Raw {
 
 fn balance(f: &Features, codes: &Codes, c: &rubric::Criterion) -> Raw {
     let full = c.p("counters-full").max(1.0);
-    let base = if f.weighing_expected { 0.0 } else { c.p("base") };
+    let base = if f.weighing_expected {
+        0.0
+    } else {
+        c.p("base")
+    };
     let mut r = Raw::new(base + (1.0 - base) * (f.counters as f32 / full).min(1.0));
     r.reasons.push(format!(
         "{} sentence(s) weigh another view or factor{}",

@@ -32,7 +32,12 @@ pub const CRITERIA: &[(&str, &[&str])] = &[
     ),
     (
         "analysis",
-        &["floor", "ceiling", "narrative-paragraphs", "narrative-essay"],
+        &[
+            "floor",
+            "ceiling",
+            "narrative-paragraphs",
+            "narrative-essay",
+        ],
     ),
     (
         "evidence",
@@ -184,10 +189,7 @@ impl Rubric {
             }
             for k in *known {
                 if !c.params.contains_key(*k) {
-                    return Err(format!(
-                        "criterion `{}`: missing parameter `{k}`",
-                        c.name
-                    ));
+                    return Err(format!("criterion `{}`: missing parameter `{k}`", c.name));
                 }
             }
             if c.descriptors.iter().any(|d| d.trim().is_empty()) {
@@ -264,10 +266,28 @@ mod tests {
         let e = Rubric::parse(&bad, "mine.toml").unwrap_err().to_string();
         assert!(e.contains("mine.toml") && e.contains("after-windw"), "{e}");
         let bad = BUILTIN.replace("version = 1", "version = 9");
-        assert!(Rubric::parse(&bad, "x").unwrap_err().to_string().contains("version"));
+        assert!(
+            Rubric::parse(&bad, "x")
+                .unwrap_err()
+                .to_string()
+                .contains("version")
+        );
         let bad = BUILTIN.replace("max-mark = 25", "max-mark = 25\nbogus = 1");
-        assert!(Rubric::parse(&bad, "x").unwrap_err().to_string().contains("bogus"));
-        let bad = BUILTIN.replace("level-cuts = [0.2, 0.4, 0.6, 0.8]", "level-cuts = [0.2, 0.1, 0.6, 0.8]");
-        assert!(Rubric::parse(&bad, "x").unwrap_err().to_string().contains("level-cuts"));
+        assert!(
+            Rubric::parse(&bad, "x")
+                .unwrap_err()
+                .to_string()
+                .contains("bogus")
+        );
+        let bad = BUILTIN.replace(
+            "level-cuts = [0.2, 0.4, 0.6, 0.8]",
+            "level-cuts = [0.2, 0.1, 0.6, 0.8]",
+        );
+        assert!(
+            Rubric::parse(&bad, "x")
+                .unwrap_err()
+                .to_string()
+                .contains("level-cuts")
+        );
     }
 }
