@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Analyse an essay and print the report.
     #[command(after_help = HELP)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Show how a question is read: window, focus, command.
     Question(QuestionArgs),
     /// Explain a finding code (or list them all).

@@ -16,6 +16,9 @@ use serde::Deserialize;
 
 use super::{Exit, output};
 
+/// A report's label and which cases it covers.
+type Split = (&'static str, fn(&Case) -> bool);
+
 #[derive(Debug, Subcommand)]
 pub enum ScoreCommand {
     /// Print the built-in rubric (a starting point for your own --rubric file).
@@ -103,7 +106,7 @@ fn calibrate_cmd(args: &CalibrateArgs) -> anyhow::Result<Exit> {
     let mut out = String::new();
     let tuning: Vec<&Case> = cases.iter().filter(|c| c.split != "held").collect();
     let report = |out: &mut String, weights: &[f32], offset: f32, scale: f32| {
-        let splits: [(&str, fn(&Case) -> bool); 5] = [
+        let splits: [Split; 5] = [
             ("fit + samples (tuned on)", |c| c.split != "held"),
             ("fit", |c| c.split == "fit"),
             ("samples", |c| c.split == "samples"),

@@ -126,7 +126,7 @@ pub fn article(file: &str, student: Option<&str>, a: &Analysis) -> String {
             @if let Some(s) = &a.score {
                 p.mark {
                     "Suggested mark: " (s.mark) "/" (s.max) " (Level " (s.level) ")"
-                    small { "— " (SUGGESTION) ". " (s.note) }
+                    small { (super::json::note(s)) }
                 }
             }
             @if !whole.is_empty() {
