@@ -1,13 +1,19 @@
 //! The whole pipeline for one essay: layout → finders → question → topic →
 //! roles → checks.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use crate::checks;
 use crate::find::dates::{self, DateMention};
 use crate::find::window::{self, Relation};
+use crate::finding::Severity;
 use crate::finding::{self, Finding};
 use crate::layout::Document;
+use crate::question::Window;
 use crate::question::{Question, Source};
 use crate::roles::{self, SentenceRole, model::MODEL, structure::Structure};
+use crate::score::{self, Rubric, Score};
 use crate::span::Span;
 use crate::topics::{self, TopicChoice, TopicUse};
 
@@ -22,6 +28,33 @@ pub struct Options {
     /// The title stored in a .docx/.odt's properties: used as the question
     /// when none is given, before a title line in the text.
     pub document_title: Option<String>,
+    /// Replaces the question's window (from a config file).
+    pub window: Option<Window>,
+    /// The rubric to score with; the built-in one when `None`.
+    pub rubric: Option<Arc<Rubric>>,
+    /// The mark's maximum; the rubric's when `None`.
+    pub max_mark: Option<u32>,
+    /// Finding codes never reported (a family name like `facts` covers all
+    /// its codes).
+    pub disabled: Vec<String>,
+    /// Severity overrides by code (or family).
+    pub severity: BTreeMap<String, Severity>,
+}
+
+/// A finding silenced by a comment in the essay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppressed {
+    pub code: String,
+    pub reason: String,
+    /// The comment's line.
+    pub span: Span,
+    /// How many findings it silenced.
+    pub count: usize,
+}
+
+/// Does a rule (a code, or a family like `facts`) cover a code?
+pub fn covers(rule: &str, code: &str) -> bool {
+    rule == code || code.split('.').next() == Some(rule)
 }
 
 /// A date found in the essay and where it falls against the window.
@@ -46,6 +79,12 @@ pub struct Analysis {
     pub structure: Structure,
     /// Most important first.
     pub findings: Vec<Finding>,
+    /// Findings silenced by comments in the essay.
+    pub suppressed: Vec<Suppressed>,
+    /// The suggested level and mark (once the findings are known).
+    pub score: Option<Score>,
+    /// Suppression comments found in the text (blanked before layout).
+    pub directives: Vec<crate::suppress::Directive>,
 }
 
 impl Analysis {
@@ -61,19 +100,65 @@ impl Analysis {
 }
 
 /// Analyses one essay's text.
+///
+/// Suppression comments (see [`crate::suppress`]) are blanked out of the
+/// text before layout and applied to the findings.
 pub fn analyze(text: String, options: &Options) -> Analysis {
-    analyze_document(Document::new(text), options)
+    let (text, directives) = crate::suppress::extract(&text);
+    let mut analysis = prepare(Document::new(text), options);
+    analysis.directives = directives;
+    finish(&mut analysis, options);
+    analysis
 }
 
 /// Analyses an essay already laid out.
 pub fn analyze_document(doc: Document, options: &Options) -> Analysis {
     let mut analysis = prepare(doc, options);
-    analysis.roles = roles::classify(&analysis, &MODEL);
-    analysis.structure = Structure::of(&analysis);
-    let mut findings = checks::run(&analysis);
+    finish(&mut analysis, options);
+    analysis
+}
+
+/// Completes a prepared analysis: roles, structure, findings (with the
+/// options' disabled checks, severity overrides and the essay's own
+/// suppressions applied) and the score.
+pub fn finish(analysis: &mut Analysis, options: &Options) {
+    analysis.roles = roles::classify(analysis, &MODEL);
+    analysis.structure = Structure::of(analysis);
+    let mut findings = checks::run(analysis);
+    findings.retain(|f| !options.disabled.iter().any(|d| covers(d, f.code)));
+    for f in &mut findings {
+        // The most specific rule wins: a code over its family.
+        if let Some(s) = options
+            .severity
+            .get(f.code)
+            .or_else(|| options.severity.get(f.code.split('.').next().unwrap_or("")))
+        {
+            f.severity = *s;
+        }
+    }
+    let paragraphs: Vec<Span> = analysis.doc.paragraphs.iter().map(|p| p.span).collect();
+    let mut suppressed = Vec::new();
+    for d in &analysis.directives {
+        let scope = crate::suppress::scope(d, &paragraphs, analysis.doc.text.len());
+        let before = findings.len();
+        findings.retain(|f| {
+            !(covers(&d.code, f.code) && scope.start <= f.span.start && f.span.end <= scope.end)
+        });
+        suppressed.push(Suppressed {
+            code: d.code.clone(),
+            reason: d.reason.clone(),
+            span: d.span,
+            count: before - findings.len(),
+        });
+    }
     finding::sort_by_importance(&mut findings);
     analysis.findings = findings;
-    analysis
+    analysis.suppressed = suppressed;
+    let rubric = match &options.rubric {
+        Some(r) => r.as_ref(),
+        None => Rubric::builtin_ref(),
+    };
+    analysis.score = Some(score::score(analysis, rubric, options.max_mark));
 }
 
 /// The question, topic and dates: what the role features and checks read.
@@ -87,6 +172,9 @@ pub fn prepare(doc: Document, options: &Options) -> Analysis {
         (_, Some(title)) => Question::parse(doc.slice(title), Source::Title),
         _ => Question::none(),
     };
+    if let Some(w) = options.window {
+        question.window = w;
+    }
     // A pack completes a window that only has an end ("up to 1922"), so
     // that dates before the topic's start count as before the window.
     let mut topic = topics::choose(&options.topic, &question);
@@ -116,5 +204,8 @@ pub fn prepare(doc: Document, options: &Options) -> Analysis {
         roles: Vec::new(),
         structure: Structure::default(),
         findings: Vec::new(),
+        suppressed: Vec::new(),
+        score: None,
+        directives: Vec::new(),
     }
 }

@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod batch;
 pub mod checks;
+pub mod config;
 pub mod find;
 pub mod finding;
 pub mod layout;
@@ -16,5 +17,7 @@ pub mod question;
 pub mod read;
 pub mod report;
 pub mod roles;
+pub mod score;
 pub mod span;
+pub mod suppress;
 pub mod topics;

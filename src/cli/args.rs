@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Analyse an essay and print the report.
     #[command(after_help = HELP)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Show how a question is read: window, focus, command.
     Question(QuestionArgs),
     /// Explain a finding code (or list them all).
@@ -33,6 +33,11 @@ pub enum Command {
     Model {
         #[command(subcommand)]
         command: super::model::ModelCommand,
+    },
+    /// The rubric behind suggested marks, and its calibration.
+    Score {
+        #[command(subcommand)]
+        command: super::score::ScoreCommand,
     },
     /// List the topic packs (built in, or check one with --topic-file).
     Topics(TopicsArgs),
@@ -50,13 +55,32 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Topic pack: `auto` (chosen from the question), `none`, or a pack id
-    /// as listed by `argmark topics`.
-    #[arg(long, value_name = "NAME", default_value = "auto")]
-    pub topic: String,
+    /// Topic pack: `auto` (chosen from the question; the default), `none`,
+    /// or a pack id as listed by `argmark topics`.
+    #[arg(long, value_name = "NAME")]
+    pub topic: Option<String>,
     /// Use the topic pack in this TOML file (see models/topics/README.md).
     #[arg(long, value_name = "FILE", conflicts_with = "topic")]
     pub topic_file: Option<PathBuf>,
+    /// Settings file (default: `argmark.toml` in the essay's folder or the
+    /// nearest folder above it). The command line overrides it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Score with this rubric (TOML; `argmark score rubric` prints the
+    /// built-in one to start from).
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// The suggested mark's maximum (default 25, or the rubric's).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub max_mark: Option<u32>,
+    /// Write the report to FILE (atomically: a temporary file, then a
+    /// rename) instead of standard output. Never an input file.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Timestamp for `--format lti` (RFC 3339, e.g.
+    /// 2026-05-01T09:00:00.000Z); default SOURCE_DATE_EPOCH, else now.
+    #[arg(long, value_name = "TIME")]
+    pub timestamp: Option<String>,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
@@ -83,6 +107,33 @@ pub enum Format {
     Json,
     /// One JSON object per essay per line, then a summary line (batches).
     Jsonl,
+    /// One CSV row per essay: level, mark, criterion levels, finding counts.
+    Csv,
+    /// A self-contained HTML page: the essay marked up by role, findings,
+    /// rubric and timeline.
+    Html,
+    /// LTI Assignment and Grade Services score objects (JSON), one per essay.
+    Lti,
+    /// Moodle's offline grading worksheet (CSV).
+    Moodle,
+    /// Canvas's gradebook import (CSV).
+    Canvas,
+}
+
+impl Format {
+    /// Formats written as rows with one header: always run as a batch.
+    pub fn is_rows(self) -> bool {
+        matches!(
+            self,
+            Format::Jsonl | Format::Csv | Format::Lti | Format::Moodle | Format::Canvas
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuestionFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,8 +161,8 @@ pub struct QuestionArgs {
     /// The question's wording.
     pub question: String,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(short, long, value_enum, default_value_t = QuestionFormat::Table)]
+    pub format: QuestionFormat,
 }
 
 #[derive(Debug, clap::Args)]

@@ -11,7 +11,7 @@ use argmark::batch::feedback::FeedbackWriter;
 use argmark::batch::summary::{EssayFacts, RowFacts, Summary};
 use argmark::batch::{Item, Student, json, ordered, read_item};
 use argmark::read::Limits;
-use argmark::report;
+use argmark::report::{self, rows};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget};
 
@@ -28,7 +28,7 @@ struct SummaryLine<'a> {
 pub fn wanted(args: &CheckArgs) -> bool {
     let b = &args.batch;
     args.inputs.len() > 1
-        || args.format == Format::Jsonl
+        || args.format.is_rows()
         || b.reports.is_some()
         || !b.include.is_empty()
         || !b.exclude.is_empty()
@@ -80,16 +80,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
     let width = output::width(args.width);
     let mut summary = Summary::default();
     let mut exit = Exit::Ok;
-    let mut out = anstream::stdout().lock();
-    let json = args.format == Format::Json;
-    if json {
-        write!(
-            out,
-            "{{\n  \"schema_version\": \"{}\",\n  \"essays\": [",
-            report::json::SCHEMA_VERSION
-        )?;
-    }
-    let mut first = true;
     let base = match super::check::base_options(args) {
         Ok(o) => o,
         Err(message) => {
@@ -97,13 +87,47 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
             return Ok(Exit::Usage);
         }
     };
-    let work = |item: &Item| process(item, args, &base, limits, width);
+    let stamp = match output::timestamp(args.timestamp.as_deref()) {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("argmark: {message}");
+            return Ok(Exit::Usage);
+        }
+    };
+    let mut out = match output::Sink::open(args.output.as_deref(), &args.inputs) {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("argmark: {message}");
+            return Ok(Exit::Usage);
+        }
+    };
+    let max = base
+        .max_mark
+        .or(base.rubric.as_ref().map(|r| r.max_mark))
+        .unwrap_or(25);
+    match args.format {
+        Format::Json => write!(
+            out,
+            "{{\n  \"schema_version\": \"{}\",\n  \"essays\": [",
+            report::json::SCHEMA_VERSION
+        )?,
+        Format::Csv => out.write_all(rows::csv_header().as_bytes())?,
+        Format::Moodle => out.write_all(rows::moodle_header().as_bytes())?,
+        Format::Canvas => out.write_all(rows::canvas_header(max).as_bytes())?,
+        Format::Html => out.write_all(report::html::head("argmark: class report").as_bytes())?,
+        Format::Table | Format::Jsonl | Format::Lti => {}
+    }
+    let mut first = true;
+    let work = |item: &Item| process(item, args, &base, limits, width, &stamp);
     ordered::run(&pool, &items, work, |done: Done| -> anyhow::Result<()> {
         progress.inc(1);
         if let Err(e) = &done.facts.outcome {
             exit = exit.worst(Exit::for_input_error(e.exit_code));
-            if args.format == Format::Table {
-                progress.suspend(|| eprintln!("argmark: {}", e.message));
+            if matches!(
+                args.format,
+                Format::Table | Format::Lti | Format::Moodle | Format::Canvas
+            ) {
+                progress.suspend(|| eprintln!("argmark: {} (no row written)", e.message));
             }
         }
         if done.over_fail_on {
@@ -115,7 +139,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
                 write!(out, "{sep}{}", indent(&done.rendered, "    "))?;
             }
             Format::Jsonl => writeln!(out, "{}", done.rendered)?,
-            Format::Table => out.write_all(done.rendered.as_bytes())?,
+            _ => out.write_all(done.rendered.as_bytes())?,
         }
         first = false;
         if let (Some(w), Some(text)) = (feedback.as_mut(), &done.feedback) {
@@ -138,8 +162,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
             json::to_string(&SummaryLine { summary: &totals }, false)
         )?,
         Format::Table => out.write_all(summary.render_table(width).as_bytes())?,
+        Format::Html => out.write_all(report::html::tail().as_bytes())?,
+        Format::Csv | Format::Lti | Format::Moodle | Format::Canvas => {}
     }
-    out.flush()?;
+    out.finish()?;
     if let Some(w) = feedback {
         let n = w.finish().context("writing a feedback report")?;
         eprintln!("argmark: wrote {n} feedback report(s)");
@@ -148,13 +174,29 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
 }
 
 /// Reads, analyses and renders one item, on a worker thread.
-fn process(item: &Item, args: &CheckArgs, base: &Options, limits: Limits, width: u16) -> Done {
+fn process(
+    item: &Item,
+    args: &CheckArgs,
+    base: &Options,
+    limits: Limits,
+    width: u16,
+    stamp: &str,
+) -> Done {
     let student = item.student.as_ref();
     let mut source = match read_item(item, limits) {
         Ok(s) => s,
         Err(e) => {
+            let who = rows::Who {
+                file: &item.name,
+                student,
+            };
             let rendered = match args.format {
-                Format::Table => String::new(),
+                Format::Table | Format::Lti | Format::Moodle | Format::Canvas => String::new(),
+                Format::Csv => rows::csv_error_row(who, &e.message),
+                Format::Html => maud::html! {
+                    article { h1 { "argmark report: " (item.name) } p { "Not marked: " (e.message) } }
+                }
+                .into_string(),
                 f => json::error(&item.name, student, &e, f == Format::Json),
             };
             // The student still learns why their file was not marked.
@@ -183,8 +225,19 @@ fn process(item: &Item, args: &CheckArgs, base: &Options, limits: Limits, width:
         }
         t
     };
+    let who = rows::Who {
+        file: &item.name,
+        student,
+    };
     let rendered = match args.format {
         Format::Table => table(),
+        Format::Csv => rows::csv_row(who, &a),
+        Format::Moodle => rows::moodle_row(who, &a, stamp),
+        Format::Canvas => rows::canvas_row(who, &a),
+        Format::Lti => rows::lti_line(who, &a, stamp),
+        Format::Html => {
+            report::html::article(&item.name, student.map(Student::label).as_deref(), &a)
+        }
         f => json::essay(&item.name, student, &source, &a, f == Format::Json),
     };
     let feedback = args.batch.reports.as_ref().map(|_| {

@@ -69,7 +69,7 @@ impl From<Exit> for ExitCode {
 pub const HELP: &str = "\
 Exit codes:
   0  the run worked (findings below --fail-on do not count)
-  1  findings at or above --fail-on were reported
+  1  findings at or above --fail-on were reported (in batches: in any essay)
   2  usage error (unknown option, missing argument)
   3  an input could not be read (missing file, permission denied, a directory)
   4  an input is not a usable essay (empty, binary, too large, undecodable)

@@ -10,6 +10,7 @@ mod jsonl;
 mod model;
 mod output;
 mod question;
+mod score;
 mod topics;
 
 use clap::Parser;
@@ -26,6 +27,7 @@ pub fn run() -> ExitCode {
         args::Command::Explain(e) => explain::run(&e),
         args::Command::Model { command } => model::run(&command),
         args::Command::Topics(t) => topics::run(&t),
+        args::Command::Score { command } => score::run(&command),
         args::Command::Schema => output::print(&argmark::report::json::schema()),
     };
     match result {

@@ -3,13 +3,13 @@
 use argmark::question::{Question, Source};
 use argmark::report::json::Report;
 
-use super::args::{Format, QuestionArgs};
+use super::args::{QuestionArgs, QuestionFormat as Format};
 use super::{Exit, output};
 
 pub fn run(args: &QuestionArgs) -> anyhow::Result<Exit> {
     let q = Question::parse(&args.question, Source::Option);
     let text = match args.format {
-        Format::Json | Format::Jsonl => serde_json::to_string_pretty(&Report::question(&q))? + "\n",
+        Format::Json => serde_json::to_string_pretty(&Report::question(&q))? + "\n",
         Format::Table => {
             let focus: Vec<String> = q
                 .focus

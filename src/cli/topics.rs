@@ -4,18 +4,20 @@ use std::sync::Arc;
 
 use argmark::topics::{self, Pack, TopicChoice};
 
-use super::args::{CheckArgs, TopicsArgs};
+use std::path::Path;
+
+use super::args::TopicsArgs;
 use super::{Exit, output};
 
 /// The pack choice a `check` command asks for; an error message for a bad
 /// name or a pack file that does not load.
-pub fn choice(args: &CheckArgs) -> Result<TopicChoice, String> {
-    if let Some(path) = &args.topic_file {
+pub fn choice(topic: Option<&str>, file: Option<&Path>) -> Result<TopicChoice, String> {
+    if let Some(path) = file {
         return topics::load_file(path)
             .map(|p| TopicChoice::File(Arc::new(p)))
             .map_err(|e| format!("topic pack: {e}"));
     }
-    match args.topic.trim() {
+    match topic.unwrap_or("auto").trim() {
         "" | "auto" => Ok(TopicChoice::Auto),
         "none" => Ok(TopicChoice::None),
         name => topics::builtin(name)

@@ -3,7 +3,7 @@
 
 mod command;
 mod focus;
-mod window;
+pub mod window;
 
 use serde::Serialize;
 

@@ -19,7 +19,7 @@ use crate::span::{CharIndex, Span};
 use crate::topics::TopicSource;
 
 /// Bumped on any change a consumer could notice; additions bump the minor.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Report {
@@ -43,6 +43,86 @@ pub struct Report {
     pub structure: StructureOut,
     pub dates: Vec<DateOut>,
     pub findings: Vec<FindingOut>,
+    /// Findings silenced by `argmark: ignore` comments in the essay (added in 1.2).
+    pub suppressed: Vec<SuppressedOut>,
+    /// The suggested level and mark: a suggestion for the teacher to
+    /// confirm, never a final mark (added in 1.2).
+    pub score: Option<ScoreOut>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SuppressedOut {
+    pub code: String,
+    pub reason: String,
+    /// The comment's line.
+    pub span: [usize; 2],
+    /// How many findings it silenced.
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ScoreOut {
+    /// Overall level, 1–5.
+    pub level: u8,
+    pub mark: u32,
+    pub max: u32,
+    pub criteria: Vec<CriterionOut>,
+    /// Says that this is a suggestion for the teacher to confirm.
+    pub note: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CriterionOut {
+    /// focus, judgement, analysis, evidence, balance, organisation or accuracy.
+    pub name: String,
+    pub title: String,
+    /// 1–5.
+    pub level: u8,
+    /// The rubric's descriptor of that level.
+    pub descriptor: String,
+    /// Codes of the findings that decided it.
+    pub findings: Vec<String>,
+    /// What else was measured, in words.
+    pub reasons: Vec<String>,
+    /// False when argmark cannot judge it (accuracy without a topic pack);
+    /// its level then follows the others and it does not count.
+    pub assessed: bool,
+}
+
+impl ScoreOut {
+    pub fn of(s: &crate::score::Score) -> ScoreOut {
+        ScoreOut {
+            level: s.level,
+            mark: s.mark,
+            max: s.max,
+            criteria: s
+                .criteria
+                .iter()
+                .map(|c| CriterionOut {
+                    name: c.name.clone(),
+                    title: c.title.clone(),
+                    level: c.level,
+                    descriptor: c.descriptor.clone(),
+                    findings: c.findings.clone(),
+                    reasons: c.reasons.clone(),
+                    assessed: c.assessed,
+                })
+                .collect(),
+            note: note(s),
+        }
+    }
+}
+
+/// The note every output carries with a suggested mark.
+pub fn note(s: &crate::score::Score) -> String {
+    let own = s.note.trim();
+    if own.to_lowercase().contains("suggestion") {
+        own.to_string()
+    } else {
+        format!("{own} Suggested by argmark: {}.", crate::score::SUGGESTION)
+            .trim()
+            .to_string()
+    }
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -306,6 +386,17 @@ impl Report {
                     suggestion: f.suggestion.clone(),
                 })
                 .collect(),
+            suppressed: a
+                .suppressed
+                .iter()
+                .map(|x| SuppressedOut {
+                    code: x.code.clone(),
+                    reason: x.reason.clone(),
+                    span: span(x.span),
+                    count: x.count,
+                })
+                .collect(),
+            score: a.score.as_ref().map(ScoreOut::of),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Renderers: an analysis in, text out. Each format is its own file.
 
+pub mod html;
 pub mod json;
+pub mod rows;
 pub mod table;
 
 use crate::analysis::Analysis;

@@ -53,6 +53,7 @@ pub fn render(file: &str, a: &Analysis, opts: Options) -> String {
     }
     out.push_str(&fix_first(a));
     out.push_str(&findings(a));
+    out.push_str(&score(a, opts));
     if opts.why {
         out.push_str(&why(a));
     }
@@ -77,6 +78,45 @@ fn fix_first(a: &Analysis) -> String {
     }
     out.push('\n');
     out
+}
+
+/// The rubric's criteria and the suggested mark.
+fn score(a: &Analysis, opts: Options) -> String {
+    let Some(s) = &a.score else {
+        return String::new();
+    };
+    let mut t = new_table(opts);
+    t.set_header(vec!["Criterion", "Level", "Descriptor", "Decided by"]);
+    for c in &s.criteria {
+        let mut by: Vec<String> = c.findings.clone();
+        by.extend(c.reasons.iter().cloned());
+        t.add_row(vec![
+            Cell::new(&c.title),
+            Cell::new(if c.assessed {
+                format!("L{}", c.level)
+            } else {
+                "—".to_string()
+            }),
+            Cell::new(&c.descriptor),
+            Cell::new(by.join("; ")),
+        ]);
+    }
+    let bold = Style::new().bold();
+    let mut out = format!("\n{bold}Rubric{bold:#}\n{t}\n");
+    let _ = writeln!(
+        out,
+        "{bold}{}{bold:#}\n",
+        suggested_line(s.mark, s.max, s.level)
+    );
+    out
+}
+
+/// "Suggested mark: 14/25 (Level 3) — a suggestion for the teacher to confirm".
+pub fn suggested_line(mark: u32, max: u32, level: u8) -> String {
+    format!(
+        "Suggested mark: {mark}/{max} (Level {level}) — {}",
+        crate::score::SUGGESTION
+    )
 }
 
 /// Every sentence with its role, confidence and reasons (`--why`).
