@@ -68,12 +68,31 @@ pub fn analyze(text: String, options: &Options) -> Analysis {
 /// Analyses an essay already laid out.
 pub fn analyze_document(doc: Document, options: &Options) -> Analysis {
     let mut analysis = prepare(doc, options);
+    if let Some(finding) = checks::language::check(&analysis.doc) {
+        // Roles and findings about an argument would be invented: every
+        // sentence is `other` with no confidence, and one finding says why.
+        analysis.roles = unassessed(analysis.doc.sentence_count());
+        analysis.findings = vec![finding];
+        return analysis;
+    }
     analysis.roles = roles::classify(&analysis, &MODEL);
     analysis.structure = Structure::of(&analysis);
     let mut findings = checks::run(&analysis);
     finding::sort_by_importance(&mut findings);
     analysis.findings = findings;
     analysis
+}
+
+/// Roles for text that is not an English essay: `other`, confidence 0.
+fn unassessed(sentences: usize) -> Vec<SentenceRole> {
+    let role = SentenceRole {
+        role: roles::Role::Other,
+        secondary: None,
+        confidence: 0.0,
+        reasons: Vec::new(),
+        probabilities: [0.0; 8],
+    };
+    vec![role; sentences]
 }
 
 /// The question, topic and dates: what the role features and checks read.

@@ -10,6 +10,7 @@ mod jsonl;
 mod model;
 mod output;
 mod question;
+mod safe_out;
 mod topics;
 
 use clap::Parser;
