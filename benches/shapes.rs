@@ -12,8 +12,9 @@ the Army the regime would have fallen.\n\n";
 
 /// An essay of about `bytes` bytes: a title and repeated paragraphs.
 pub fn essay(bytes: usize) -> String {
-    let mut s =
-        String::from("How far was Trotsky responsible for the success of the Bolsheviks up to 1922?\n\n");
+    let mut s = String::from(
+        "How far was Trotsky responsible for the success of the Bolsheviks up to 1922?\n\n",
+    );
     while s.len() < bytes {
         s.push_str(PARAGRAPH);
     }
@@ -32,12 +33,15 @@ pub fn shape(name: &str) -> String {
             s
         }
         "nested-brackets-50k" => {
-            format!("Trotsky {} led the army. {}", "(".repeat(50_000), ")".repeat(50_000))
+            format!(
+                "Trotsky {} led the army. {}",
+                "(".repeat(50_000),
+                ")".repeat(50_000)
+            )
         }
         // One paragraph, one "sentence": no stop anywhere.
         "words-100k" => "the Bolsheviks won because Trotsky led ".repeat(20_000),
-        "dates-10k" => "In 1917, then March 1918, 25 October 1917 and the 1920s; "
-            .repeat(2_500),
+        "dates-10k" => "In 1917, then March 1918, 25 October 1917 and the 1920s; ".repeat(2_500),
         _ => panic!("unknown shape {name}"),
     }
 }

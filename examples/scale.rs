@@ -11,7 +11,9 @@ use argmark::report::{json, table};
 use std::time::Instant;
 
 fn main() {
-    let arg = std::env::args().nth(1).expect("a size in bytes or a shape name");
+    let arg = std::env::args()
+        .nth(1)
+        .expect("a size in bytes or a shape name");
     let text = match arg.parse::<usize>() {
         Ok(bytes) => shapes::essay(bytes),
         Err(_) => shapes::shape(&arg),

@@ -22,17 +22,91 @@ const MAX_INPUT: usize = 32 * 1024;
 
 /// The shapes that break text pipelines, spliced into the corpus.
 const TOKENS: &[&str] = &[
-    "St. ", "Dr. ", "Mr. ", "e.g. ", "i.e. ", "etc. ", "c. ", "pp. 12–14", "No. 3", "Oct. ",
-    "V. I. Lenin", "U.S.S.R.", "1917", "1918–21", "1918-1921", "from 1918 to 1921",
-    "between 1914 and 1924", "25 October (7 November) 1917", "February (or March, in the New Style calendar) 1917",
-    "the 1920s", "the early twentieth century", "the spring of 1918", "late 1917", "the following year",
-    "two years later", "in August", "31 February 1917", "0 May 1917", "99999", "9999999999999999999",
-    "“", "”", "\"", "'", "’", "(", ")", "[", "]", "((((((", "))))))", "...", "…", "?!", ". . .",
-    "Лев Троцкий", "Ленин", "Großdeutschland", "🙂", "👍🏽", "👨‍👩‍👧", "שלום", "مرحبا", "\u{202E}", "\u{200F}",
-    "e\u{301}\u{302}", "\u{301}", "\u{0}", "\u{7}", "\u{1b}[31m", "\u{feff}", "\u{85}", "\u{2028}",
-    "\r\n", "\r", "\n", "\n\n", "\n\n\n\n", "\t", "\u{a0}", "  ", "# ", "## Title\n", "- ", "* ", "1. ",
-    "> ", "```\n", "http://example.com/a.b.c", "Trotsky", "Bolsheviks", "however", "because",
-    "In conclusion, ", "This essay will argue that ",
+    "St. ",
+    "Dr. ",
+    "Mr. ",
+    "e.g. ",
+    "i.e. ",
+    "etc. ",
+    "c. ",
+    "pp. 12–14",
+    "No. 3",
+    "Oct. ",
+    "V. I. Lenin",
+    "U.S.S.R.",
+    "1917",
+    "1918–21",
+    "1918-1921",
+    "from 1918 to 1921",
+    "between 1914 and 1924",
+    "25 October (7 November) 1917",
+    "February (or March, in the New Style calendar) 1917",
+    "the 1920s",
+    "the early twentieth century",
+    "the spring of 1918",
+    "late 1917",
+    "the following year",
+    "two years later",
+    "in August",
+    "31 February 1917",
+    "0 May 1917",
+    "99999",
+    "9999999999999999999",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "’",
+    "(",
+    ")",
+    "[",
+    "]",
+    "((((((",
+    "))))))",
+    "...",
+    "…",
+    "?!",
+    ". . .",
+    "Лев Троцкий",
+    "Ленин",
+    "Großdeutschland",
+    "🙂",
+    "👍🏽",
+    "👨‍👩‍👧",
+    "שלום",
+    "مرحبا",
+    "\u{202E}",
+    "\u{200F}",
+    "e\u{301}\u{302}",
+    "\u{301}",
+    "\u{0}",
+    "\u{7}",
+    "\u{1b}[31m",
+    "\u{feff}",
+    "\u{85}",
+    "\u{2028}",
+    "\r\n",
+    "\r",
+    "\n",
+    "\n\n",
+    "\n\n\n\n",
+    "\t",
+    "\u{a0}",
+    "  ",
+    "# ",
+    "## Title\n",
+    "- ",
+    "* ",
+    "1. ",
+    "> ",
+    "```\n",
+    "http://example.com/a.b.c",
+    "Trotsky",
+    "Bolsheviks",
+    "however",
+    "because",
+    "In conclusion, ",
+    "This essay will argue that ",
 ];
 
 struct Rng(u64);
@@ -47,7 +121,11 @@ impl Rng {
         x
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
@@ -123,13 +201,20 @@ fn run_one(bytes: &[u8]) -> bool {
         invariants::check_question(line);
         invariants::check_dates(&text);
         // Determinism: the same text gives the same report.
-        assert_eq!(first, invariants::check_text(&text), "output differs between runs");
+        assert_eq!(
+            first,
+            invariants::check_text(&text),
+            "output differs between runs"
+        );
     }))
     .is_ok()
 }
 
 fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 #[test]
@@ -160,7 +245,10 @@ fn mutation_fuzz_keeps_every_invariant() {
             let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
             let path = dir.join(format!("fuzz-crash-{tried}"));
             std::fs::write(&path, &input).expect("save the crashing input");
-            panic!("input {tried} broke an invariant; saved as {}", path.display());
+            panic!(
+                "input {tried} broke an invariant; saved as {}",
+                path.display()
+            );
         }
     }
     println!("stable fuzz: {tried} inputs in {secs} s");

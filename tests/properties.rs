@@ -38,8 +38,20 @@ fn word() -> impl Strategy<Value = String> {
 /// Dates of every form the finder reads, with valid and invalid days.
 fn date() -> impl Strategy<Value = String> {
     let month = prop::sample::select(vec![
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December", "Feb.", "Sept",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Feb.",
+        "Sept",
     ]);
     let year = 1000i32..2100;
     prop_oneof![
@@ -47,11 +59,19 @@ fn date() -> impl Strategy<Value = String> {
         (month.clone(), year.clone()).prop_map(|(m, y)| format!("{m} {y}")),
         (0u8..40, month.clone(), year.clone()).prop_map(|(d, m, y)| format!("{d} {m} {y}")),
         (month.clone(), 0u8..40, year.clone()).prop_map(|(m, d, y)| format!("{m} {d}, {y}")),
-        (prop::sample::select(vec!["early", "mid", "late", "the spring of", "winter"]), year.clone())
+        (
+            prop::sample::select(vec!["early", "mid", "late", "the spring of", "winter"]),
+            year.clone()
+        )
             .prop_map(|(p, y)| format!("{p} {y}")),
         (100i32..200).prop_map(|d| format!("the {}s", d * 10)),
-        prop::sample::select(vec!["the early twentieth century", "the following year", "two years later", "in August"])
-            .prop_map(String::from),
+        prop::sample::select(vec![
+            "the early twentieth century",
+            "the following year",
+            "two years later",
+            "in August"
+        ])
+        .prop_map(String::from),
         (year.clone(), 0i32..120).prop_map(|(y, n)| format!("{y}–{}", (y + n) % 100)),
         (year.clone(), year.clone()).prop_map(|(a, b)| format!("between {a} and {b}")),
         (year.clone(), year).prop_map(|(a, b)| format!("from {a} to {b}")),
@@ -83,7 +103,15 @@ fn paragraph() -> impl Strategy<Value = String> {
 
 fn essay() -> impl Strategy<Value = String> {
     // Blank-line runs of every length, Windows ends, and none at all.
-    let gap = prop::sample::select(vec!["\n\n", "\n\n", "\n", "\n\n\n\n\n\n", "\r\n\r\n", "\r\r", "\n \n\t\n"]);
+    let gap = prop::sample::select(vec![
+        "\n\n",
+        "\n\n",
+        "\n",
+        "\n\n\n\n\n\n",
+        "\r\n\r\n",
+        "\r\r",
+        "\n \n\t\n",
+    ]);
     (
         prop::option::of("[A-Z][a-z ]{0,40}\\??"),
         prop::collection::vec((paragraph(), gap), 1..7),

@@ -47,7 +47,8 @@ fn batch_rows(archive: &[u8]) -> BTreeMap<String, String> {
         .collect()
 }
 
-const ESSAY: &[u8] = b"Trotsky built the Red Army in 1918, and this shows that his contribution was decisive.";
+const ESSAY: &[u8] =
+    b"Trotsky built the Red Army in 1918, and this shows that his contribution was decisive.";
 
 #[test]
 fn every_spelling_of_an_escaping_entry_is_refused() {
@@ -60,7 +61,11 @@ fn every_spelling_of_an_escaping_entry_is_refused() {
     ]));
     assert_eq!(rows["ok.txt"], "ok");
     for name in ["up.txt", "deep.txt", "abs.txt", "win.txt"] {
-        assert_eq!(rows.get(name).map(String::as_str), Some("unsafe_entry"), "{name}: {rows:?}");
+        assert_eq!(
+            rows.get(name).map(String::as_str),
+            Some("unsafe_entry"),
+            "{name}: {rows:?}"
+        );
     }
 }
 
@@ -76,7 +81,11 @@ fn archives_of_every_kind_inside_an_archive_are_refused() {
     ]));
     assert_eq!(rows["ok.txt"], "ok");
     for name in ["inner.zip", "inner.7z", "inner.tar.gz", "inner.rar"] {
-        assert_eq!(rows.get(name).map(String::as_str), Some("nested_archive"), "{name}: {rows:?}");
+        assert_eq!(
+            rows.get(name).map(String::as_str),
+            Some("nested_archive"),
+            "{name}: {rows:?}"
+        );
     }
 }
 
@@ -106,9 +115,18 @@ fn odt_with_malformed_xml_or_entities_is_an_error_not_a_panic() {
 fn a_document_past_its_size_limit_once_expanded_is_refused() {
     // Each part is small and compresses modestly, but the body alone is past
     // a 64 KiB limit once expanded.
-    let body: String = (0..20_000).map(|i| format!("<w:p><w:r><w:t>w{i}</w:t></w:r></w:p>")).collect();
+    let body: String = (0..20_000)
+        .map(|i| format!("<w:p><w:r><w:t>w{i}</w:t></w:r></w:p>"))
+        .collect();
     let doc = format!("<w:document><w:body>{body}</w:body></w:document>");
     let docx = zip(&[("word/document.xml", doc.as_bytes())]);
-    let e = read_bytes("big.docx".into(), &docx, Limits { max_bytes: 64 * 1024 }).unwrap_err();
+    let e = read_bytes(
+        "big.docx".into(),
+        &docx,
+        Limits {
+            max_bytes: 64 * 1024,
+        },
+    )
+    .unwrap_err();
     assert_eq!(e.kind(), "archive_too_large", "{e}");
 }

@@ -7,5 +7,9 @@ mod invariants;
 
 libfuzzer_sys::fuzz_target!(|text: &str| {
     let first = invariants::check_text(text);
-    assert_eq!(first, invariants::check_text(text), "output differs between runs");
+    assert_eq!(
+        first,
+        invariants::check_text(text),
+        "output differs between runs"
+    );
 });

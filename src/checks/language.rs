@@ -42,7 +42,11 @@ pub struct Measures {
 pub fn measure(text: &str) -> Measures {
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let code_lines = lines.iter().filter(|l| looks_like_code(l)).count();
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
@@ -65,7 +69,10 @@ pub fn measure(text: &str) -> Measures {
 /// A line of code or a bare link: a URL, a statement or brace ending, or
 /// dense with the symbols programs are made of.
 fn looks_like_code(line: &str) -> bool {
-    let symbols = line.chars().filter(|c| "{}[]()<>=;$&|\\/_*#@".contains(*c)).count();
+    let symbols = line
+        .chars()
+        .filter(|c| "{}[]()<>=;$&|\\/_*#@".contains(*c))
+        .count();
     line.contains("://")
         || line.starts_with("www.")
         || line.ends_with(['{', '}', ';'])

@@ -112,7 +112,10 @@ pub fn assert_json(text: &str, out: &str) -> serde_json::Value {
     let mut spans = Vec::new();
     collect_spans(&v, &mut spans);
     for s in spans {
-        assert!(s[0] <= s[1] && s[1] <= chars, "JSON span {s:?} past {chars}");
+        assert!(
+            s[0] <= s[1] && s[1] <= chars,
+            "JSON span {s:?} past {chars}"
+        );
     }
     v
 }
@@ -138,7 +141,10 @@ fn collect_spans(v: &serde_json::Value, out: &mut Vec<[u64; 2]>) {
 /// checks every invariant; returns the JSON so callers can compare runs.
 pub fn check_text(text: &str) -> String {
     let mut json_out = String::new();
-    for question in [None, Some("How far was Trotsky responsible for the success of the Bolsheviks up to 1922?")] {
+    for question in [
+        None,
+        Some("How far was Trotsky responsible for the success of the Bolsheviks up to 1922?"),
+    ] {
         let options = Options {
             question: question.map(String::from),
             ..Options::default()
