@@ -4,6 +4,7 @@
 //! Prints the input size and the analysis + rendering time.
 
 #[path = "../benches/shapes.rs"]
+#[allow(dead_code)] // the bench uses the size and shape lists
 mod shapes;
 
 use argmark::analysis::{Options, analyze};

@@ -21,10 +21,10 @@ fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
 }
 
 /// Runs a batch over one archive: file name (last part) → error kind or "ok".
-fn batch_rows(archive: &[u8]) -> BTreeMap<String, String> {
+fn batch_rows(test: &str, archive: &[u8]) -> BTreeMap<String, String> {
     let dir = std::env::temp_dir().join(format!("argmark-untrusted-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("class.zip");
+    let path = dir.join(format!("{test}.zip")); // tests run in parallel
     std::fs::write(&path, archive).unwrap();
     let out = Command::cargo_bin("argmark")
         .unwrap()
@@ -52,15 +52,19 @@ const ESSAY: &[u8] =
 
 #[test]
 fn every_spelling_of_an_escaping_entry_is_refused() {
-    let rows = batch_rows(&zip(&[
-        ("ok.txt", ESSAY),
-        ("../up.txt", ESSAY),
-        ("a/../../deep.txt", ESSAY),
-        ("/abs.txt", ESSAY),
-        ("..\\win.txt", ESSAY),
-    ]));
+    let rows = batch_rows(
+        "escaping",
+        &zip(&[
+            ("ok.txt", ESSAY),
+            ("../up.txt", ESSAY),
+            ("a/../../deep.txt", ESSAY),
+            ("/abs.txt", ESSAY),
+            ("..\\win.txt", ESSAY),
+            ("C:\\drive.txt", ESSAY),
+        ]),
+    );
     assert_eq!(rows["ok.txt"], "ok");
-    for name in ["up.txt", "deep.txt", "abs.txt", "win.txt"] {
+    for name in ["up.txt", "deep.txt", "abs.txt", "win.txt", "drive.txt"] {
         assert_eq!(
             rows.get(name).map(String::as_str),
             Some("unsafe_entry"),
@@ -72,13 +76,16 @@ fn every_spelling_of_an_escaping_entry_is_refused() {
 #[test]
 fn archives_of_every_kind_inside_an_archive_are_refused() {
     let inner = zip(&[("a.txt", ESSAY)]);
-    let rows = batch_rows(&zip(&[
-        ("ok.txt", ESSAY),
-        ("inner.zip", &inner),
-        ("inner.7z", b"7z\xbc\xaf\x27\x1c"),
-        ("inner.tar.gz", b"\x1f\x8b\x08\x00"),
-        ("inner.rar", b"Rar!\x1a\x07"),
-    ]));
+    let rows = batch_rows(
+        "nested",
+        &zip(&[
+            ("ok.txt", ESSAY),
+            ("inner.zip", &inner),
+            ("inner.7z", b"7z\xbc\xaf\x27\x1c"),
+            ("inner.tar.gz", b"\x1f\x8b\x08\x00"),
+            ("inner.rar", b"Rar!\x1a\x07"),
+        ]),
+    );
     assert_eq!(rows["ok.txt"], "ok");
     for name in ["inner.zip", "inner.7z", "inner.tar.gz", "inner.rar"] {
         assert_eq!(
