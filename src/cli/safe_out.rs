@@ -44,7 +44,13 @@ mod tests {
         let inputs = [dir.join("corpus")];
         assert!(check(&input, &inputs).is_err());
         assert!(check(&dir.join("corpus/new.toml"), &inputs).is_err());
-        assert!(check(&dir.join("corpus/../corpus/a.jsonl"), &[input.clone()]).is_err());
+        assert!(
+            check(
+                &dir.join("corpus/../corpus/a.jsonl"),
+                std::slice::from_ref(&input)
+            )
+            .is_err()
+        );
         assert!(check(&dir.join("model.toml"), &inputs).is_ok());
         std::fs::remove_dir_all(&dir).unwrap();
     }
