@@ -122,6 +122,14 @@ pub fn analyze_document(doc: Document, options: &Options) -> Analysis {
 /// options' disabled checks, severity overrides and the essay's own
 /// suppressions applied) and the score.
 pub fn finish(analysis: &mut Analysis, options: &Options) {
+    if let Some(finding) = checks::language::check(&analysis.doc) {
+        // Roles, findings and a mark for text that is not an English essay
+        // would be invented: every sentence is `other` with no confidence,
+        // one finding says why, and there is no score.
+        analysis.roles = unassessed(analysis.doc.sentence_count());
+        analysis.findings = vec![finding];
+        return;
+    }
     analysis.roles = roles::classify(analysis, &MODEL);
     analysis.structure = Structure::of(analysis);
     let mut findings = checks::run(analysis);
@@ -159,6 +167,18 @@ pub fn finish(analysis: &mut Analysis, options: &Options) {
         None => Rubric::builtin_ref(),
     };
     analysis.score = Some(score::score(analysis, rubric, options.max_mark));
+}
+
+/// Roles for text that is not an English essay: `other`, confidence 0.
+fn unassessed(sentences: usize) -> Vec<SentenceRole> {
+    let role = SentenceRole {
+        role: roles::Role::Other,
+        secondary: None,
+        confidence: 0.0,
+        reasons: Vec::new(),
+        probabilities: [0.0; 8],
+    };
+    vec![role; sentences]
 }
 
 /// The question, topic and dates: what the role features and checks read.

@@ -181,7 +181,10 @@ fn list_archive(path: &Path, selection: &Selection, limits: Limits, items: &mut 
             continue;
         }
         let student = lms::identify(&components);
-        if entry.enclosed_name().is_none() {
+        // enclosed_name() accepts "/x" as "x"; an absolute or drive path
+        // still says the archive was made to escape, so it is refused too.
+        let absolute = rel.starts_with('/') || rel.as_bytes().get(1) == Some(&b':');
+        if absolute || entry.enclosed_name().is_none() {
             let error = ReadError::UnsafeEntry {
                 name: item_name.clone(),
             };

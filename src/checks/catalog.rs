@@ -193,6 +193,20 @@ pub const CATALOG: &[CheckInfo] = &[
         why: "A sustained judgement is a top-level requirement; changing your mind at the end suggests the argument was not planned.",
         example: "Thesis \"Trotsky was the most important factor\" but conclusion \"Lenin was more important\" → make them agree, or explain the shift.",
     },
+    CheckInfo {
+        code: "input.not-prose",
+        severity: Severity::Error,
+        summary: "The text is not prose: mostly digits or symbols (under 60 % letters), or at least half its lines look like code or links.",
+        why: "Roles, marks and findings computed on code, a table or a list of links would be invented, so argmark reports this alone and analyses nothing.",
+        example: "A submitted spreadsheet export or program listing → submit the essay itself.",
+    },
+    CheckInfo {
+        code: "input.not-english",
+        severity: Severity::Error,
+        summary: "The text is not English: under 12 % of its words (of at least 20) are common English function words such as \"the\", \"of\" and \"was\".",
+        why: "The checks read English wording; on French, German or Russian they would invent roles and findings. English essays quoting foreign names stay around 40 %.",
+        example: "\"La révolution d'Octobre fut dirigée par Lénine…\" → mark by hand, or ask for the English version.",
+    },
 ];
 
 /// The documentation of a code, if it exists.

@@ -7,6 +7,7 @@ mod coverage;
 mod dates;
 mod facts;
 mod focus;
+pub mod language;
 mod layout;
 mod question;
 mod structure;

@@ -10,6 +10,7 @@ mod jsonl;
 mod model;
 mod output;
 mod question;
+mod safe_out;
 mod score;
 mod topics;
 

@@ -103,6 +103,12 @@ pub fn run(cmd: &ModelCommand) -> anyhow::Result<Exit> {
             output: out,
             epochs,
         } => {
+            if let Some(path) = out
+                && let Err(e) = super::safe_out::check(path, corpus)
+            {
+                eprintln!("argmark: {e}");
+                return Ok(Exit::Usage);
+            }
             let essays = load(corpus, split, None)?;
             let mut examples = Vec::new();
             for e in &essays {

@@ -48,7 +48,8 @@ impl Document {
             .enumerate()
             .map(|(i, &span)| Paragraph {
                 span,
-                list_item: blocks.list_items.contains(&i),
+                // Sorted: a binary search keeps long Markdown lists linear.
+                list_item: blocks.list_items.binary_search(&i).is_ok(),
                 sentences: sentences::split_sentences(&text, span)
                     .into_iter()
                     .map(|span| Sentence {

@@ -9,7 +9,7 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use std::fmt::Write;
 
-use super::{date_counts, line_col, paragraph_of};
+use super::{Lines, date_counts, paragraph_containing};
 use crate::analysis::Analysis;
 use crate::checks::{Part, part, touches_focus};
 use crate::finding::Severity;
@@ -354,12 +354,12 @@ fn findings(a: &Analysis) -> String {
         "Findings, most important first ({}):",
         a.findings.len()
     );
+    let lines = Lines::new(&a.doc.text);
     for (n, f) in a.findings.iter().enumerate() {
         let style = severity_style(f.severity);
-        let (line, col) = line_col(&a.doc.text, f.span.start);
-        let within = a.doc.paragraphs.iter().any(|p| p.span.contains(f.span));
-        let place = match paragraph_of(a, f.span.start) {
-            Some(p) if within && !f.span.is_empty() => format!("¶{p}, line {line}:{col}"),
+        let (line, col) = lines.line_col(f.span.start);
+        let place = match paragraph_containing(a, f.span) {
+            Some(p) if !f.span.is_empty() => format!("¶{}, line {line}:{col}", p + 1),
             _ => "whole essay".to_string(),
         };
         let _ = writeln!(

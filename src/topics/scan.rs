@@ -118,33 +118,47 @@ impl<'a> Scan<'a> {
 
     /// The dates inside a span that state a time (not naming asides).
     pub fn dates(&self, within: Span) -> Vec<&'a Dated> {
+        // Dates and event spans are in order and disjoint: binary searches
+        // keep this linear overall when called for every unit.
         self.a
-            .dates
-            .iter()
-            .filter(|d| within.contains(d.mention.span) && !d.mention.naming_aside)
-            .filter(|d| !self.event_spans.iter().any(|e| e.contains(d.mention.span)))
+            .dates_in(within)
+            .filter(|d| !d.mention.naming_aside)
+            .filter(|d| {
+                let i = self
+                    .event_spans
+                    .partition_point(|e| e.start <= d.mention.span.start);
+                i == 0 || !self.event_spans[i - 1].contains(d.mention.span)
+            })
             .collect()
     }
 
-    /// The unit that contains a byte offset.
+    /// The unit that contains a byte offset (units are in order, disjoint).
     pub fn unit_of(&self, at: usize) -> Option<usize> {
-        self.units
-            .iter()
-            .position(|u| u.span.start <= at && at < u.span.end.max(u.span.start + 1))
+        let i = self
+            .units
+            .partition_point(|u| u.span.end.max(u.span.start + 1) <= at);
+        self.units.get(i).filter(|u| u.span.start <= at).map(|_| i)
     }
 }
 
 /// Keeps, of overlapping mentions, the longest (then the first).
 fn longest(mut v: Vec<Mention>) -> Vec<Mention> {
     v.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
-    let mut kept: Vec<Mention> = Vec::new();
+    // Kept spans are disjoint, so only the neighbours by start can overlap
+    // a new one: a map keeps this O(n log n) on a long paragraph.
+    let mut kept: std::collections::BTreeMap<usize, Mention> = Default::default();
     for m in v {
-        if !kept.iter().any(|k| k.span.overlaps(m.span)) {
-            kept.push(m);
+        let before = kept.range(..=m.span.start).next_back();
+        let after = kept.range(m.span.start..).next();
+        if !before
+            .into_iter()
+            .chain(after)
+            .any(|(_, k)| k.span.overlaps(m.span))
+        {
+            kept.insert(m.span.start, m);
         }
     }
-    kept.sort_by_key(|m| m.span.start);
-    kept
+    kept.into_values().collect()
 }
 
 /// Characters between two spans (0 when they touch or overlap).

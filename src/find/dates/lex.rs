@@ -66,7 +66,10 @@ pub(super) fn lex(folded: &str, start: usize, end: usize) -> Vec<Tok> {
         let first = word.chars().next().unwrap_or(' ');
         let kind = if first.is_ascii_digit() {
             let val = word.bytes().fold(0u32, |acc, b| {
-                (acc.saturating_mul(10) + u32::from(b - b'0')).min(NUM_CAP)
+                // Saturating throughout: a long digit run must not overflow.
+                acc.saturating_mul(10)
+                    .saturating_add(u32::from(b - b'0'))
+                    .min(NUM_CAP)
             });
             Kind::Num {
                 val,

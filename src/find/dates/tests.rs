@@ -581,3 +581,13 @@ proptest! {
         check_invariants(&text, &found)?;
     }
 }
+
+/// cargo-fuzz `dates` crash 698dd970: a run of 23 digits overflowed the
+/// lexer's number value (saturating multiply, then a plain add).
+#[test]
+fn crash_698dd970_long_digit_run_does_not_overflow() {
+    let text = "between 1914 and 1924)55555555555555555555555 fell on 25 October";
+    let found = find_in(text);
+    assert!(found.iter().all(|m| m.interval.start <= m.interval.end));
+    assert!(find_in(&"9".repeat(100)).is_empty());
+}

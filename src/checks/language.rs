@@ -1,0 +1,167 @@
+//! Is the input English prose at all? Code, a table of numbers, a list of
+//! links or an essay in another language would otherwise get invented roles
+//! and findings, so it gets one clear error and nothing else.
+//!
+//! The measures are deliberately simple so a teacher can check them by hand:
+//! the share of letters among visible characters, the share of lines that
+//! look like code or links, and the share of words that are common English
+//! function words (about 40–50 % in English prose, near 0 in French, German
+//! or Russian, and barely moved by quoted foreign names).
+
+use crate::finding::{Finding, Severity};
+use crate::layout::Document;
+use crate::span::Span;
+
+/// Below this share of letters the text is mostly digits or symbols.
+const MIN_LETTER_SHARE: f32 = 0.6;
+/// At or above this share of code-like or link lines it is not prose.
+const MAX_CODE_LINE_SHARE: f32 = 0.5;
+/// Below this share of English function words it is not English.
+const MIN_FUNCTION_SHARE: f32 = 0.12;
+/// Fewer words than this are too few to judge the language by.
+const MIN_WORDS: usize = 20;
+
+/// Words that make up a large share of any English prose, whatever the topic.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "because", "been",
+    "but", "by", "could", "did", "for", "from", "had", "has", "have", "he", "her", "his", "how",
+    "however", "if", "in", "into", "is", "it", "its", "more", "not", "of", "on", "or", "so",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "was", "were", "what", "when", "which", "while", "who", "with", "would",
+];
+
+/// The measures behind the verdict, shown in the finding's message.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measures {
+    pub words: usize,
+    pub letter_share: f32,
+    pub code_line_share: f32,
+    pub function_share: f32,
+}
+
+pub fn measure(text: &str) -> Measures {
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let code_lines = lines.iter().filter(|l| looks_like_code(l)).count();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect();
+    let function = words
+        .iter()
+        .filter(|w| FUNCTION_WORDS.binary_search(&w.as_str()).is_ok())
+        .count();
+    let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f32 / of as f32 };
+    Measures {
+        words: words.len(),
+        letter_share: share(letters, visible),
+        code_line_share: share(code_lines, lines.len()),
+        function_share: share(function, words.len()),
+    }
+}
+
+/// A line of code or a bare link: a URL, a statement or brace ending, or
+/// dense with the symbols programs are made of.
+fn looks_like_code(line: &str) -> bool {
+    let symbols = line
+        .chars()
+        .filter(|c| "{}[]()<>=;$&|\\/_*#@".contains(*c))
+        .count();
+    line.contains("://")
+        || line.starts_with("www.")
+        || line.ends_with(['{', '}', ';'])
+        || symbols * 8 > line.chars().count()
+}
+
+/// The finding for text that is not English prose, or `None` for an essay.
+pub fn check(doc: &Document) -> Option<Finding> {
+    let m = measure(&doc.text);
+    let whole = Span::new(0, doc.text.len());
+    let figures = format!(
+        "{:.0} % letters, {:.0} % code or link lines, {:.0} % English function words in {} words",
+        m.letter_share * 100.0,
+        m.code_line_share * 100.0,
+        m.function_share * 100.0,
+        m.words
+    );
+    if m.letter_share < MIN_LETTER_SHARE || m.code_line_share >= MAX_CODE_LINE_SHARE {
+        return Some(Finding::new(
+            "input.not-prose",
+            Severity::Error,
+            whole,
+            format!("This does not look like an essay in prose ({figures}): it was not analysed."),
+            "Check that the right file was submitted: argmark reads essays written in sentences, not code, tables or lists of links.",
+        ));
+    }
+    if m.words >= MIN_WORDS && m.function_share < MIN_FUNCTION_SHARE {
+        return Some(Finding::new(
+            "input.not-english",
+            Severity::Error,
+            whole,
+            format!("This does not look like English ({figures}): it was not analysed."),
+            "argmark's checks are built for essays in English; mark this one by hand.",
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code_of(text: &str) -> Option<&'static str> {
+        check(&Document::new(text.into())).map(|f| f.code)
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn english_essay_quoting_russian_and_german_names_is_english() {
+        let text = "Trotsky, born Лев Давидович Бронштейн, was the organiser of the rising. \
+            He argued, as the Germans at Brest-Litovsk under Max Hoffmann and Richard von Kühlmann \
+            learned, that the revolution would spread. Его называли «демоном революции». \
+            This shows that his contribution was decisive, because without the Red Army the \
+            regime would have fallen by 1919.";
+        assert_eq!(code_of(text), None);
+    }
+
+    #[test]
+    fn french_german_and_russian_are_not_english() {
+        let fr = "La révolution d'Octobre fut dirigée par Lénine et Trotski. Les bolcheviks ont pris \
+            le pouvoir à Petrograd le sept novembre, et la guerre civile a suivi jusqu'en 1921. \
+            Trotski a construit l'Armée rouge, qui a gagné la guerre contre les Blancs.";
+        let de = "Die Oktoberrevolution wurde von Lenin und Trotzki geführt. Die Bolschewiki \
+            ergriffen im November die Macht in Petrograd, und der Bürgerkrieg dauerte bis 1921. \
+            Trotzki baute die Rote Armee auf, die den Krieg gegen die Weißen gewann.";
+        let ru = "Октябрьская революция была проведена Лениным и Троцким. Большевики взяли власть \
+            в Петрограде в ноябре, и гражданская война продолжалась до 1921 года. Троцкий создал \
+            Красную армию, которая победила белых в этой войне.";
+        for text in [fr, de, ru] {
+            assert_eq!(code_of(text), Some("input.not-english"), "{text}");
+        }
+    }
+
+    #[test]
+    fn code_numbers_and_links_are_not_prose() {
+        let code = "fn main() {\n    let x = vec![1, 2, 3];\n    println!(\"{x:?}\");\n}\n";
+        let table = "1917 12 34.5 66\n1918 13 35.1 70\n1919 9 30.0 71\n1920 8 29.4 75\n";
+        let links = "https://example.com/a\nhttps://example.com/b\nwww.example.org/c\n";
+        for text in [code, table, links] {
+            assert_eq!(code_of(text), Some("input.not-prose"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_short_english_note_is_not_judged_by_language() {
+        assert_eq!(code_of("Trotsky won."), None);
+    }
+}
