@@ -50,13 +50,7 @@ impl Document {
                 span,
                 // Sorted: a binary search keeps long Markdown lists linear.
                 list_item: blocks.list_items.binary_search(&i).is_ok(),
-                sentences: sentences::split_sentences(&text, span)
-                    .into_iter()
-                    .map(|span| Sentence {
-                        span,
-                        words: words::words(&text, span),
-                    })
-                    .collect(),
+                sentences: with_words(&text, sentences::split_sentences(&text, span)),
             })
             .collect();
         Document {
@@ -76,13 +70,7 @@ impl Document {
             .map(|sentences| Paragraph {
                 span: sentences[0].cover(sentences[sentences.len() - 1]),
                 list_item: false,
-                sentences: sentences
-                    .into_iter()
-                    .map(|span| Sentence {
-                        span,
-                        words: words::words(&text, span),
-                    })
-                    .collect(),
+                sentences: with_words(&text, sentences),
             })
             .collect();
         Document {
@@ -114,6 +102,17 @@ impl Document {
     pub fn display(&self, span: Span) -> String {
         collapse_space(self.slice(span))
     }
+}
+
+/// Sentences with their words.
+fn with_words(text: &str, spans: Vec<Span>) -> Vec<Sentence> {
+    spans
+        .into_iter()
+        .map(|span| Sentence {
+            span,
+            words: words::words(text, span),
+        })
+        .collect()
 }
 
 /// Folds every run of white space to one space and trims the ends.

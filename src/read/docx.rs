@@ -33,13 +33,7 @@ pub fn extract(name: &str, bytes: &[u8], limits: Limits) -> Result<Extracted, Re
             footnotes.extend(read_notes(name, notes, &xml)?);
         }
     }
-    let title = match part("docProps/core.xml")? {
-        Some(core) => {
-            let core = xml::as_text(name, "docProps/core.xml", &core)?;
-            xml::first_text(name, "docProps/core.xml", core, "dc:title")?
-        }
-        None => None,
-    };
+    let title = xml::dc_title(name, "docProps/core.xml", part("docProps/core.xml")?)?;
     Ok(Extracted {
         text: body.take_joined("\n\n"),
         title,

@@ -37,13 +37,7 @@ pub fn extract(name: &str, bytes: &[u8], limits: Limits) -> Result<Extracted, Re
         detail: "no content.xml: not an OpenDocument text".into(),
     })?;
     let (text, footnotes) = read_content(name, &content)?;
-    let title = match part("meta.xml")? {
-        Some(meta) => {
-            let meta = xml::as_text(name, "meta.xml", &meta)?;
-            xml::first_text(name, "meta.xml", meta, "dc:title")?
-        }
-        None => None,
-    };
+    let title = xml::dc_title(name, "meta.xml", part("meta.xml")?)?;
     Ok(Extracted {
         text,
         title,

@@ -88,6 +88,19 @@ pub fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
 }
 
 /// The text of the first `tag` element, trimmed; `None` when absent or blank.
+/// The document title (`dc:title`) in a metadata part, if the part exists
+/// and has one: .docx keeps it in `docProps/core.xml`, .odt in `meta.xml`.
+pub fn dc_title(
+    name: &str,
+    part: &str,
+    bytes: Option<Vec<u8>>,
+) -> Result<Option<String>, ReadError> {
+    match bytes {
+        Some(bytes) => first_text(name, part, as_text(name, part, &bytes)?, "dc:title"),
+        None => Ok(None),
+    }
+}
+
 pub fn first_text(
     name: &str,
     part: &str,
