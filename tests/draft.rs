@@ -180,3 +180,56 @@ fn real_draft_in_windows_1252() {
     assert_eq!(r["encoding"], "windows-1252");
     assert_draft(&r);
 }
+
+/// The argument-roles issue's promises about the draft.
+#[test]
+#[ignore = "needs ../shared"]
+fn real_draft_narrates() {
+    let r = report(&draft_bytes());
+    assert!(
+        r["structure"]["thesis"].is_null(),
+        "no thesis: {}",
+        r["structure"]
+    );
+    let modes: Vec<&str> = r["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["mode"].as_str().unwrap())
+        .collect();
+    assert!(
+        modes.iter().filter(|m| **m == "narrative").count() >= 2,
+        "{modes:?}"
+    );
+    for s in r["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["sentences"].as_array().unwrap())
+    {
+        if s["text"].as_str().unwrap().contains("1925") {
+            assert_ne!(
+                s["role"], "evidence",
+                "the 1925 sentence is not evidence: {s}"
+            );
+        }
+    }
+    let narrates = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "argument.narrative-essay");
+    let narrates = narrates.expect("the essay is said to narrate");
+    assert!(
+        narrates["message"]
+            .as_str()
+            .unwrap()
+            .contains("narrates rather than argues")
+    );
+    assert!(
+        narrates["suggestion"]
+            .as_str()
+            .unwrap()
+            .contains("open with a claim")
+    );
+}
