@@ -46,6 +46,8 @@ pub struct Analysis {
     pub structure: Structure,
     /// Most important first.
     pub findings: Vec<Finding>,
+    /// The topic scan, worked out once when first needed.
+    pub scan: crate::topics::scan::ScanCache,
 }
 
 impl Analysis {
@@ -116,5 +118,6 @@ pub fn prepare(doc: Document, options: &Options) -> Analysis {
         roles: Vec::new(),
         structure: Structure::default(),
         findings: Vec::new(),
+        scan: Default::default(),
     }
 }
