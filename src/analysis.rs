@@ -85,6 +85,8 @@ pub struct Analysis {
     pub score: Option<Score>,
     /// Suppression comments found in the text (blanked before layout).
     pub directives: Vec<crate::suppress::Directive>,
+    /// The topic scan, worked out once when first needed.
+    pub scan: crate::topics::scan::ScanCache,
 }
 
 impl Analysis {
@@ -227,5 +229,6 @@ pub fn prepare(doc: Document, options: &Options) -> Analysis {
         suppressed: Vec::new(),
         score: None,
         directives: Vec::new(),
+        scan: Default::default(),
     }
 }

@@ -61,8 +61,8 @@ fn window_gap(a: &Analysis) -> Vec<Finding> {
             reach = Some((s, d.mention.span));
         }
     }
-    for p in &a.doc.paragraphs {
-        for m in scan.events(&t.pack, p.span) {
+    for paragraph in scan.paragraph_events() {
+        for m in paragraph {
             let ev = &t.pack.events[m.index];
             let (s, e) = (ev.date.start.max(start), ev.date.start.min(end));
             if s > e {

@@ -99,7 +99,7 @@ const NOT_THE_EVENT_TIME: &[&str] = &[
 /// "The October Revolution took place in 1919."
 fn event_dates(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
-    for u in &scan.units {
+    for u in scan.units {
         let events = scan.events(pack, u.span);
         if events.is_empty() {
             continue;
@@ -175,7 +175,7 @@ const NOT_THE_ACTOR: &[&str] = &[
 /// "In 1925 Lenin gave a speech."
 fn person_lives(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
-    for u in &scan.units {
+    for u in scan.units {
         if scan.is_match(&DEATH_CUES, u.span) {
             continue;
         }
@@ -244,7 +244,7 @@ static LATER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
 /// "In October 1917 Trotsky was already War Commissar."
 fn offices(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
-    for u in &scan.units {
+    for u in scan.units {
         if scan.is_match(&LATER_OFFICE, u.span) {
             continue;
         }
@@ -254,6 +254,10 @@ fn offices(scan: &Scan, pack: &Pack) -> Vec<Finding> {
         }
         let events = scan.events(pack, u.span);
         for (pi, person) in pack.people.iter().enumerate() {
+            // An office belongs only to a person named in the sentence.
+            if !people.iter().any(|m| m.index == pi) {
+                continue;
+            }
             for office in &person.offices {
                 for o in scan.find(&office.pattern, u.span) {
                     // The office belongs to the nearest person named.
@@ -448,7 +452,7 @@ fn rules(scan: &Scan, pack: &Pack) -> Vec<Finding> {
                 .map(|r| ("facts.misconception", r)),
         );
     let all: Vec<_> = all.collect();
-    for u in &scan.units {
+    for u in scan.units {
         for (code, r) in &all {
             if r.context
                 .as_ref()
@@ -484,7 +488,7 @@ static NAMING: LazyLock<Regex> = LazyLock::new(|| {
 /// "Leningrad in 1917", "the Petrograd Soviet of 1905".
 fn places(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
-    for u in &scan.units {
+    for u in scan.units {
         if scan.is_match(&NAMING, u.span) {
             continue;
         }

@@ -1,7 +1,9 @@
 //! A validated, compiled topic pack, and the errors that loading one can give.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::RegexBuilder;
 use std::collections::HashSet;
+
+use super::lazy::{self, Family, Lazy};
 
 use super::spec::{self, PackFile, Text};
 use crate::find::dates::{Interval, Ymd};
@@ -29,8 +31,8 @@ pub struct Pack {
     pub default: bool,
     /// Where it was loaded from (a built-in name or a path).
     pub origin: String,
-    pub question_patterns: Vec<Regex>,
-    pub keywords: Vec<Regex>,
+    pub question_patterns: Vec<Lazy>,
+    pub keywords: Vec<Lazy>,
     pub window: Interval,
     pub focus: Vec<Focus>,
     pub people: Vec<Person>,
@@ -39,11 +41,11 @@ pub struct Pack {
     pub factors: Vec<Factor>,
     pub misconceptions: Vec<Rule>,
     pub sources: Vec<SourceRef>,
-    /// All people's name patterns in one set, so a sentence is scanned once
+    /// The words people's names start with, so a sentence is scanned once
     /// to learn which few people it may name.
-    pub people_set: RegexSet,
+    pub people_index: Family,
     /// The same for events.
-    pub events_set: RegexSet,
+    pub events_index: Family,
 }
 
 #[derive(Debug, Clone)]
@@ -52,16 +54,16 @@ pub struct Focus {
     /// Stems of the term and its one-word variants.
     pub stems: Vec<String>,
     /// Any variant or related phrase.
-    pub matcher: Option<Regex>,
+    pub matcher: Option<Lazy>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Person {
     pub id: String,
     pub name: String,
-    pub names: Regex,
+    pub names: Lazy,
     pub accepted: Vec<String>,
-    pub misspellings: Vec<(Regex, String)>,
+    pub misspellings: Vec<(Lazy, String)>,
     pub fuzzy: Vec<String>,
     pub born: Option<Interval>,
     pub died: Option<Interval>,
@@ -74,7 +76,7 @@ pub struct Person {
 #[derive(Debug, Clone)]
 pub struct Office {
     pub title: String,
-    pub pattern: Regex,
+    pub pattern: Lazy,
     pub held: Interval,
     pub when: String,
 }
@@ -95,7 +97,7 @@ pub struct Place {
 #[derive(Debug, Clone)]
 pub struct PlaceName {
     pub name: String,
-    pub matcher: Regex,
+    pub matcher: Lazy,
     pub periods: Vec<Interval>,
 }
 
@@ -103,7 +105,7 @@ pub struct PlaceName {
 pub struct Event {
     pub id: String,
     pub name: String,
-    pub matcher: Regex,
+    pub matcher: Lazy,
     /// Every date a source gives, Old and New Style.
     pub accepted: Vec<Interval>,
     /// The main (New Style) date.
@@ -142,15 +144,15 @@ impl Event {
 pub struct Factor {
     pub id: String,
     pub name: String,
-    pub cues: Vec<Regex>,
+    pub cues: Vec<Lazy>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
-    pub pattern: Regex,
-    pub context: Option<Regex>,
-    pub unless: Option<Regex>,
+    pub pattern: Lazy,
+    pub context: Option<Lazy>,
+    pub unless: Option<Lazy>,
     pub correction: String,
     pub source: Option<String>,
 }
@@ -167,8 +169,19 @@ pub fn overlaps(a: Interval, b: Interval) -> bool {
 }
 
 /// Loads and validates a pack from TOML text; `file` names it in errors.
+/// Every regular expression is compiled, so that a bad one is reported now.
 pub fn load(file: &str, src: &str) -> Result<Pack, PackError> {
-    let ctx = Ctx { file, src };
+    load_with(file, src, true)
+}
+
+/// Loads a pack whose patterns are known to compile (a built-in one, which
+/// the tests load with [`load`]): each is compiled when first needed.
+pub fn load_trusted(file: &str, src: &str) -> Result<Pack, PackError> {
+    load_with(file, src, false)
+}
+
+fn load_with(file: &str, src: &str, eager: bool) -> Result<Pack, PackError> {
+    let ctx = Ctx { file, src, eager };
     let raw: PackFile = toml::from_str(src).map_err(|e| {
         let span = e.span();
         let key = span
@@ -185,6 +198,8 @@ pub fn load(file: &str, src: &str) -> Result<Pack, PackError> {
 struct Ctx<'a> {
     file: &'a str,
     src: &'a str,
+    /// Compile (and so validate) every pattern now.
+    eager: bool,
 }
 
 impl Ctx<'_> {
@@ -204,7 +219,15 @@ impl Ctx<'_> {
         self.err_at(Some(t.span().start), key, &message.into())
     }
 
-    fn regex(&self, t: &Text, key: &str) -> Result<Regex, PackError> {
+    fn regex(&self, t: &Text, key: &str) -> Result<Lazy, PackError> {
+        let lazy = Lazy::new(t.get_ref().as_str());
+        if !self.eager {
+            return Ok(lazy);
+        }
+        Ok(lazy.compiled(self.validate(t, key)?))
+    }
+
+    fn validate(&self, t: &Text, key: &str) -> Result<regex::Regex, PackError> {
         RegexBuilder::new(t.get_ref())
             .case_insensitive(true)
             .size_limit(1 << 22)
@@ -212,7 +235,33 @@ impl Ctx<'_> {
             .map_err(|e| self.err(t, key, format!("not a valid regular expression: {e}")))
     }
 
-    fn opt_regex(&self, t: &Option<Text>, key: &str) -> Result<Option<Regex>, PackError> {
+    /// Several patterns joined as alternatives; `literals` as for [`Lazy`].
+    /// When the whole does not compile, the first part that does not is
+    /// named; `whole` gives the error when every part compiles alone.
+    fn joined(
+        &self,
+        parts: &[String],
+        literals: Option<Vec<String>>,
+        checked: &[(&Text, String)],
+        whole: impl FnOnce(regex::Error) -> PackError,
+    ) -> Result<Lazy, PackError> {
+        let pattern = parts.join("|");
+        let lazy = Lazy::with_literals(pattern.as_str(), literals);
+        if !self.eager {
+            return Ok(lazy);
+        }
+        match lazy::build(&pattern) {
+            Ok(re) => Ok(lazy.compiled(re)),
+            Err(e) => {
+                for (t, key) in checked {
+                    self.validate(t, key)?;
+                }
+                Err(whole(e))
+            }
+        }
+    }
+
+    fn opt_regex(&self, t: &Option<Text>, key: &str) -> Result<Option<Lazy>, PackError> {
         t.as_ref().map(|t| self.regex(t, key)).transpose()
     }
 
@@ -414,17 +463,20 @@ impl Ctx<'_> {
                 accepted.push(self.interval(v, &format!("{key}.variants[{j}]"), false)?);
             }
             let mut parts: Vec<String> = Vec::new();
+            let mut literals = Some(Vec::new());
             if let Some(p) = phrases(&e.aliases.iter().chain([&e.name]).collect::<Vec<_>>()) {
                 parts.push(p.as_str().to_string());
+                literals = union(literals, p.literals());
             }
+            let mut checked = Vec::new();
             for (j, p) in e.patterns.iter().enumerate() {
-                self.regex(p, &format!("{key}.patterns[{j}]"))?;
+                checked.push((p, format!("{key}.patterns[{j}]")));
                 parts.push(format!("(?:{})", p.get_ref()));
+                literals = union(literals, lazy::leading_literals(p.get_ref()).as_deref());
             }
-            let matcher = RegexBuilder::new(&parts.join("|"))
-                .case_insensitive(true)
-                .build()
-                .map_err(|err| self.err(&e.id, &key, err.to_string()))?;
+            let matcher = self.joined(&parts, literals, &checked, |err| {
+                self.err(&e.id, &key, err.to_string())
+            })?;
             check_source(&e.source, &format!("{key}.source"))?;
             events.push(Event {
                 id: e.id.get_ref().clone(),
@@ -501,8 +553,8 @@ impl Ctx<'_> {
             misconceptions.push(rule(m, &format!("misconceptions[{i}]"), &mut ids)?);
         }
 
-        let people_set = set_of(people.iter().map(|p| p.names.as_str()));
-        let events_set = set_of(events.iter().map(|e| e.matcher.as_str()));
+        let people_index = Family::new(people.iter().map(|p| p.names.literals()));
+        let events_index = Family::new(events.iter().map(|e| e.matcher.literals()));
         Ok(Pack {
             id,
             title: raw.title,
@@ -518,19 +570,20 @@ impl Ctx<'_> {
             factors,
             misconceptions,
             sources,
-            people_set,
-            events_set,
+            people_index,
+            events_index,
         })
     }
 }
 
-/// A case-insensitive set of already-validated patterns.
-fn set_of<'a>(patterns: impl Iterator<Item = &'a str>) -> RegexSet {
-    RegexSetBuilder::new(patterns)
-        .case_insensitive(true)
-        .size_limit(1 << 24)
-        .build()
-        .expect("each pattern compiled on its own")
+/// Literals for a pattern that joins others: all of theirs, or none when
+/// one of them has none.
+fn union(acc: Option<Vec<String>>, more: Option<&[String]>) -> Option<Vec<String>> {
+    let mut acc = acc?;
+    acc.extend(more?.iter().cloned());
+    acc.sort();
+    acc.dedup();
+    Some(acc)
 }
 
 /// Ids are unique across the whole pack.
@@ -550,42 +603,56 @@ impl Ids {
     }
 }
 
-fn alternation(ctx: &Ctx, list: &[Text], key: &str) -> Result<Regex, PackError> {
-    for (i, t) in list.iter().enumerate() {
-        ctx.regex(t, &format!("{key}[{i}]"))?;
-    }
-    let joined: Vec<String> = list
+fn alternation(ctx: &Ctx, list: &[Text], key: &str) -> Result<Lazy, PackError> {
+    let parts: Vec<String> = list
         .iter()
         .map(|t| format!("(?:{})", t.get_ref()))
         .collect();
-    RegexBuilder::new(&joined.join("|"))
-        .case_insensitive(true)
-        .build()
-        .map_err(|e| ctx.err_at(None, key, &e.to_string()))
+    let literals = list.iter().fold(Some(Vec::new()), |acc, t| {
+        union(acc, lazy::leading_literals(t.get_ref()).as_deref())
+    });
+    let checked: Vec<(&Text, String)> = list
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t, format!("{key}[{i}]")))
+        .collect();
+    ctx.joined(&parts, literals, &checked, |e| {
+        ctx.err_at(None, key, &e.to_string())
+    })
 }
 
 /// One case-insensitive regex matching any of the plain phrases as whole
 /// words, tolerant of spacing, hyphens and apostrophes. Longest first, so a
 /// full name wins over a surname.
-pub fn phrases(list: &[&String]) -> Option<Regex> {
-    let mut parts: Vec<String> = list
+/// Compiled on first use; the literals are the phrases' first words.
+pub fn phrases(list: &[&String]) -> Option<Lazy> {
+    let list: Vec<&str> = list
         .iter()
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
-        .map(phrase_pattern)
         .collect();
+    let mut parts: Vec<String> = list.iter().map(|p| phrase_pattern(p)).collect();
     if parts.is_empty() {
         return None;
     }
     parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
     parts.dedup();
-    let re = parts.join("|");
-    Some(
-        RegexBuilder::new(&re)
-            .case_insensitive(true)
-            .build()
-            .expect("escaped phrases compile"),
-    )
+    let literals = list
+        .iter()
+        .map(|p| {
+            let f = crate::normalize::fold(p);
+            let end = f
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(f.len());
+            (end >= 3).then(|| f[..end].to_ascii_lowercase())
+        })
+        .collect::<Option<Vec<String>>>()
+        .map(|mut v| {
+            v.sort();
+            v.dedup();
+            v
+        });
+    Some(Lazy::with_literals(parts.join("|"), literals))
 }
 
 fn phrase_pattern(p: &str) -> String {

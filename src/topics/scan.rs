@@ -3,8 +3,7 @@
 //! ';'), so the units here are the layout's sentences, cut again at sentence
 //! ends the splitter may have missed.
 
-use regex::Regex;
-
+use super::lazy::Matcher;
 use super::pack::Pack;
 use crate::analysis::{Analysis, Dated};
 use crate::normalize::fold_keep_offsets;
@@ -28,41 +27,51 @@ pub struct Mention {
 pub struct Scan<'a> {
     pub a: &'a Analysis,
     /// The text folded for matching; byte offsets equal the original's.
-    pub folded: String,
-    pub units: Vec<Unit>,
+    pub folded: &'a str,
+    pub units: &'a [Unit],
     /// Where the pack's events are named: a date word inside an event's
     /// name ("October" in "the October Revolution") is not a date.
+    event_spans: &'a [Span],
+    /// The pack's events named in each paragraph.
+    para_events: &'a [Vec<Mention>],
+}
+
+/// What [`Scan::new`] works out, once per essay: kept in the [`Analysis`]
+/// (which must not change after the first scan).
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    folded: String,
+    units: Vec<Unit>,
     event_spans: Vec<Span>,
+    para_events: Vec<Vec<Mention>>,
+}
+
+/// Where an [`Analysis`] keeps its [`Prepared`] scan.
+#[derive(Clone, Default)]
+pub struct ScanCache(std::sync::OnceLock<std::sync::Arc<Prepared>>);
+
+impl std::fmt::Debug for ScanCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ScanCache")
+    }
 }
 
 impl<'a> Scan<'a> {
     pub fn new(a: &'a Analysis) -> Scan<'a> {
-        let folded = fold_keep_offsets(&a.doc.text);
-        let mut units = Vec::new();
-        for (i, p) in a.doc.paragraphs.iter().enumerate() {
-            for s in &p.sentences {
-                for span in split_units(&folded, s.span) {
-                    units.push(Unit { span, para: i });
-                }
-            }
-        }
-        let mut scan = Scan {
+        let p = a.scan.0.get_or_init(|| std::sync::Arc::new(prepare(a)));
+        Scan {
             a,
-            folded,
-            units,
-            event_spans: Vec::new(),
-        };
-        if let Some(t) = &a.topic {
-            let spans: Vec<Span> = a
-                .doc
-                .paragraphs
-                .iter()
-                .flat_map(|p| scan.events(&t.pack, p.span))
-                .map(|m| m.span)
-                .collect();
-            scan.event_spans = spans;
+            folded: &p.folded,
+            units: &p.units,
+            event_spans: &p.event_spans,
+            para_events: &p.para_events,
         }
-        scan
+    }
+
+    /// The pack's events named in each paragraph, as [`Scan::events`] finds
+    /// them over the paragraph's span.
+    pub fn paragraph_events(&self) -> &'a [Vec<Mention>] {
+        self.para_events
     }
 
     pub fn slice(&self, span: Span) -> &str {
@@ -75,25 +84,31 @@ impl<'a> Scan<'a> {
     }
 
     /// Every match of `re` inside `within`.
-    pub fn find(&self, re: &Regex, within: Span) -> Vec<Span> {
-        re.find_iter(self.slice(within))
+    pub fn find(&self, re: &(impl Matcher + ?Sized), within: Span) -> Vec<Span> {
+        let text = self.slice(within);
+        if !re.may_match(text) {
+            return Vec::new();
+        }
+        re.regex()
+            .find_iter(text)
             .map(|m| Span::new(within.start + m.start(), within.start + m.end()))
             .collect()
     }
 
-    pub fn is_match(&self, re: &Regex, within: Span) -> bool {
-        re.is_match(self.slice(within))
+    pub fn is_match(&self, re: &(impl Matcher + ?Sized), within: Span) -> bool {
+        let text = self.slice(within);
+        re.may_match(text) && re.regex().is_match(text)
     }
 
     /// People named in `within`; where names overlap the longer wins
     /// ("S. S. Kamenev" over "Kamenev").
     pub fn people(&self, pack: &Pack, within: Span) -> Vec<Mention> {
-        let candidates = pack.people_set.matches(self.slice(within));
+        let candidates = pack.people_index.candidates(self.slice(within));
         longest(
             candidates
-                .iter()
+                .into_iter()
                 .flat_map(|i| {
-                    self.find(&pack.people[i].names, within)
+                    self.find(pack.people[i].names.regex(), within)
                         .into_iter()
                         .map(move |s| Mention { span: s, index: i })
                 })
@@ -103,12 +118,12 @@ impl<'a> Scan<'a> {
 
     /// Events named in `within`.
     pub fn events(&self, pack: &Pack, within: Span) -> Vec<Mention> {
-        let candidates = pack.events_set.matches(self.slice(within));
+        let candidates = pack.events_index.candidates(self.slice(within));
         longest(
             candidates
-                .iter()
+                .into_iter()
                 .flat_map(|i| {
-                    self.find(&pack.events[i].matcher, within)
+                    self.find(pack.events[i].matcher.regex(), within)
                         .into_iter()
                         .map(move |s| Mention { span: s, index: i })
                 })
@@ -139,6 +154,41 @@ impl<'a> Scan<'a> {
             .partition_point(|u| u.span.end.max(u.span.start + 1) <= at);
         self.units.get(i).filter(|u| u.span.start <= at).map(|_| i)
     }
+}
+
+fn prepare(a: &Analysis) -> Prepared {
+    let folded = fold_keep_offsets(&a.doc.text);
+    let mut units = Vec::new();
+    for (i, p) in a.doc.paragraphs.iter().enumerate() {
+        for s in &p.sentences {
+            for span in split_units(&folded, s.span) {
+                units.push(Unit { span, para: i });
+            }
+        }
+    }
+    let mut prepared = Prepared {
+        folded,
+        units,
+        ..Prepared::default()
+    };
+    if let Some(t) = &a.topic {
+        let scan = Scan {
+            a,
+            folded: &prepared.folded,
+            units: &prepared.units,
+            event_spans: &[],
+            para_events: &[],
+        };
+        let para_events: Vec<Vec<Mention>> = a
+            .doc
+            .paragraphs
+            .iter()
+            .map(|p| scan.events(&t.pack, p.span))
+            .collect();
+        prepared.event_spans = para_events.iter().flatten().map(|m| m.span).collect();
+        prepared.para_events = para_events;
+    }
+    prepared
 }
 
 /// Keeps, of overlapping mentions, the longest (then the first).

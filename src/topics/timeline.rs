@@ -87,11 +87,10 @@ pub fn build(a: &Analysis) -> Option<Timeline> {
     essay_years.dedup();
     outside.sort_unstable();
     outside.dedup();
-    let named: Vec<usize> = a
-        .doc
-        .paragraphs
+    let named: Vec<usize> = scan
+        .paragraph_events()
         .iter()
-        .flat_map(|p| scan.events(&t.pack, p.span))
+        .flatten()
         .map(|m| m.index)
         .collect();
     let events = t
