@@ -608,8 +608,9 @@ fn alternation(ctx: &Ctx, list: &[Text], key: &str) -> Result<Lazy, PackError> {
         .iter()
         .map(|t| format!("(?:{})", t.get_ref()))
         .collect();
-    let literals = list.iter().fold(Some(Vec::new()), |acc, t| {
-        union(acc, lazy::leading_literals(t.get_ref()).as_deref())
+    // Every alternative must have leading literals, or none can prefilter.
+    let literals = list.iter().try_fold(Vec::new(), |acc, t| {
+        union(Some(acc), lazy::leading_literals(t.get_ref()).as_deref())
     });
     let checked: Vec<(&Text, String)> = list
         .iter()
