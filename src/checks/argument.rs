@@ -84,9 +84,10 @@ fn paragraphs(a: &Analysis) -> Vec<Finding> {
         if where_ != Part::Body && where_ != Part::Whole || p.sentences.len() < 2 {
             continue;
         }
-        // A narrative paragraph that still explains or links is told, not
-        // accused: the finding says "without saying how they bear on it".
-        if shape.mode == Mode::Narrative && !shape.explanation && !shape.link {
+        // A narrative paragraph that still makes a point, explains or links
+        // is not accused: the finding says "without saying how they bear on
+        // the question", which would then be false.
+        if shape.mode == Mode::Narrative && !shape.point && !shape.explanation && !shape.link {
             let when = a
                 .dates_in(p.span)
                 .next()
