@@ -212,7 +212,9 @@ fn real_draft_topic_findings() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_71675bf1ff25ebb9.txt");
     let r = report(&path, &[]);
-    assert!(has(&r, "facts.name-confusion", "Aleksandra Kerensky"));
+    // The draft's misspelt first name, with the correction.
+    assert!(has(&r, "facts.name-confusion", "first name was Alexander"));
+    assert!(has(&r, "facts.name-confusion", "Tsarina"));
     assert!(has(&r, "facts.cause-after-effect", "abdication"));
     assert!(has(&r, "facts.cause-after-effect", "17 May"));
     assert!(has(&r, "coverage.window-gap", "Nothing after 1917"));

@@ -107,7 +107,7 @@ pub const CATALOG: &[CheckInfo] = &[
         severity: Severity::Warning,
         summary: "One person is confused with another of a similar name.",
         why: "A confusion of people changes who did what; a marker reads it as a factual error.",
-        example: "\"Aleksandra Kerensky\" → \"Alexander Kerensky\" (Alexandra was the Tsarina).",
+        example: "\"Alexandra Kerensky\" → \"Alexander Kerensky\" (Alexandra was the Tsarina).",
     },
     CheckInfo {
         code: "facts.place-anachronism",
