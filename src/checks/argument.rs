@@ -75,7 +75,6 @@ fn paragraphs(a: &Analysis) -> Vec<Finding> {
             .iter()
             .map(|r| r.role)
             .collect();
-        let first = at;
         at += p.sentences.len();
         let Some(shape) = a.structure.paragraphs.get(i) else {
             continue;
@@ -125,7 +124,6 @@ fn paragraphs(a: &Analysis) -> Vec<Finding> {
                 .iter()
                 .rposition(|r| *r == Role::Evidence)
                 .unwrap_or(0);
-            let _ = first;
             out.push(Finding::new(
                 "argument.evidence-unexplained",
                 Severity::Suggestion,

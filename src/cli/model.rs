@@ -68,8 +68,7 @@ fn cross_validate(essays: &[Annotated], folds: usize, settings: Settings) -> Con
             }
         }
         let model = fit::fit(&train, settings, String::new());
-        for (i, e) in essays.iter().enumerate().filter(|(i, _)| i % folds == k) {
-            let _ = i;
+        for (_, e) in essays.iter().enumerate().filter(|(i, _)| i % folds == k) {
             let predicted: Vec<Role> = classify(&e.analysis, &model)
                 .iter()
                 .map(|r| r.role)

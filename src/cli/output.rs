@@ -26,11 +26,10 @@ pub fn width(requested: Option<u16>) -> u16 {
         return w.max(40);
     }
     if std::io::stdout().is_terminal() {
-        let mut probe = comfy_table::Table::new();
-        if let Some(w) = probe.width() {
+        // comfy-table asks the terminal for its size.
+        if let Some(w) = comfy_table::Table::new().width() {
             return w.max(40);
         }
-        let _ = &mut probe;
     }
     100
 }

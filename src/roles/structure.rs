@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Role, SentenceRole};
+use super::Role;
 use crate::analysis::Analysis;
 use crate::checks::{Part, part};
 
@@ -117,11 +117,11 @@ impl Structure {
     /// The structure of an analysis whose roles are assigned.
     pub fn of(a: &Analysis) -> Structure {
         let roles: Vec<Role> = a.roles.iter().map(|r| r.role).collect();
-        Structure::from_roles(a, &roles, &a.roles)
+        Structure::from_roles(a, &roles)
     }
 
     /// The structure from given roles (gold labels in evaluation).
-    pub fn from_roles(a: &Analysis, roles: &[Role], detail: &[SentenceRole]) -> Structure {
+    pub fn from_roles(a: &Analysis, roles: &[Role]) -> Structure {
         let count = a.doc.paragraphs.len();
         let mut paragraphs = Vec::with_capacity(count);
         let mut at = 0;
@@ -151,7 +151,6 @@ impl Structure {
             (Some(t), Some(c)) if t != c => agrees(a, t, c),
             _ => None,
         };
-        let _ = detail;
         Structure {
             paragraphs,
             thesis,
