@@ -118,6 +118,12 @@ impl<'a> Scan<'a> {
 
     /// Events named in `within`.
     pub fn events(&self, pack: &Pack, within: Span) -> Vec<Mention> {
+        // Inside one paragraph whose events are known, reuse them: the facts
+        // checks ask for every sentence, and searching again was most of an
+        // essay's cost.
+        if let Some(known) = self.known_events(within) {
+            return known;
+        }
         let candidates = pack.events_index.candidates(self.slice(within));
         longest(
             candidates
@@ -127,6 +133,31 @@ impl<'a> Scan<'a> {
                         .into_iter()
                         .map(move |s| Mention { span: s, index: i })
                 })
+                .collect(),
+        )
+    }
+
+    /// The paragraph scan's events inside `within`, when `within` lies in one
+    /// paragraph and cuts through none of them (so a fresh search could not
+    /// differ).
+    fn known_events(&self, within: Span) -> Option<Vec<Mention>> {
+        let paras = &self.a.doc.paragraphs;
+        let i = paras.partition_point(|p| p.span.end < within.end);
+        let events = self.para_events.get(i)?;
+        if !paras.get(i)?.span.contains(within) {
+            return None;
+        }
+        if events
+            .iter()
+            .any(|m| m.span.overlaps(within) && !within.contains(m.span))
+        {
+            return None;
+        }
+        Some(
+            events
+                .iter()
+                .filter(|m| within.contains(m.span))
+                .copied()
                 .collect(),
         )
     }
