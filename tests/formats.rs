@@ -5,15 +5,9 @@
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
-const SAMPLES: &[&str] = &[
-    "strong.txt",
-    "narrative.txt",
-    "drift.txt",
-    "wrapped.txt",
-    "versailles.txt",
-    "planted-errors.txt",
-    "weimar.md",
-];
+#[path = "support/samples.rs"]
+mod samples;
+use samples::SAMPLES;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

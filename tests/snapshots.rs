@@ -4,15 +4,9 @@
 use argmark::analysis::{Options, analyze};
 use argmark::report::{json, table};
 
-const SAMPLES: &[&str] = &[
-    "strong.txt",
-    "narrative.txt",
-    "drift.txt",
-    "wrapped.txt",
-    "versailles.txt",
-    "planted-errors.txt",
-    "weimar.md",
-];
+#[path = "support/samples.rs"]
+mod samples;
+use samples::SAMPLES;
 
 fn sample(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
