@@ -49,6 +49,25 @@ struct Md {
 }
 
 impl Md {
+    /// A Northern season's months; "fall" only where it cannot be the verb
+    /// or noun ("the fall of the Tsar").
+    fn season(word: &str, fall: bool) -> Option<Md> {
+        let (m1, m2) = match word {
+            "spring" => (3, 5),
+            "summer" => (6, 8),
+            "autumn" => (9, 11),
+            "fall" if fall => (9, 11),
+            "winter" => (12, 2),
+            _ => return None,
+        };
+        Some(Md {
+            m1,
+            d1: 0,
+            m2,
+            d2: 0,
+        })
+    }
+
     const fn month(m: u8) -> Md {
         Md {
             m1: m,
@@ -603,33 +622,7 @@ impl P<'_> {
         if let Some((_, n)) = self.third_at(j).filter(|(_, n)| *n == j + 1 || *n == j + 2) {
             j = n;
         }
-        let md = match self.word(j)? {
-            "spring" => Md {
-                m1: 3,
-                d1: 0,
-                m2: 5,
-                d2: 0,
-            },
-            "summer" => Md {
-                m1: 6,
-                d1: 0,
-                m2: 8,
-                d2: 0,
-            },
-            "autumn" | "fall" => Md {
-                m1: 9,
-                d1: 0,
-                m2: 11,
-                d2: 0,
-            },
-            "winter" => Md {
-                m1: 12,
-                d1: 0,
-                m2: 2,
-                d2: 0,
-            },
-            _ => return None,
-        };
+        let md = Md::season(self.word(j)?, true)?;
         let is_fall = self.is_word(j, "fall");
         let mut k = j + 1;
         let has_of = self.is_word(k, "of");
@@ -1159,33 +1152,7 @@ impl P<'_> {
             };
             return cand(Md::month(m), y, Precision::Month);
         }
-        let md = match self.word(i + 2)? {
-            "spring" => Md {
-                m1: 3,
-                d1: 0,
-                m2: 5,
-                d2: 0,
-            },
-            "summer" => Md {
-                m1: 6,
-                d1: 0,
-                m2: 8,
-                d2: 0,
-            },
-            "autumn" => Md {
-                m1: 9,
-                d1: 0,
-                m2: 11,
-                d2: 0,
-            },
-            "winter" => Md {
-                m1: 12,
-                d1: 0,
-                m2: 2,
-                d2: 0,
-            },
-            _ => return None,
-        };
+        let md = Md::season(self.word(i + 2)?, false)?;
         // Without a month, the context year is taken as already under way.
         let y = match ctx.month {
             Some(m) if m < md.m1 => year,
