@@ -68,4 +68,18 @@ impl Skip {
     pub fn leave(&mut self) {
         self.0 -= 1;
     }
+
+    /// While skipping, follows the nesting of `node` and says true (the
+    /// node is skipped); otherwise says false.
+    pub fn consumes(&mut self, node: &super::xml::Node<'_>) -> bool {
+        if !self.active() {
+            return false;
+        }
+        match node {
+            super::xml::Node::Open(_) => self.enter(),
+            super::xml::Node::Close(_) => self.leave(),
+            _ => {}
+        }
+        true
+    }
 }

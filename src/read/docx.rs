@@ -54,12 +54,7 @@ fn walk_body(
     let xml = xml::as_text(name, part, bytes)?;
     let (mut skip, mut runs, mut in_text) = (Skip::default(), 0usize, false);
     xml::walk(name, part, xml, |node| {
-        if skip.active() {
-            match node {
-                Node::Open(_) => skip.enter(),
-                Node::Close(_) => skip.leave(),
-                _ => {}
-            }
+        if skip.consumes(&node) {
             return;
         }
         match &node {

@@ -53,12 +53,7 @@ fn read_content(name: &str, bytes: &[u8]) -> Result<(String, Vec<String>), ReadE
     let mut footnotes = Vec::new();
     let mut skip = Skip::default();
     xml::walk(name, "content.xml", xml, |node| {
-        if skip.active() {
-            match node {
-                Node::Open(_) => skip.enter(),
-                Node::Close(_) => skip.leave(),
-                _ => {}
-            }
+        if skip.consumes(&node) {
             return;
         }
         let paras = note.as_mut().unwrap_or(&mut body);
