@@ -4,11 +4,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
-
-use zip::ZipWriter;
-use zip::write::SimpleFileOptions;
 
 fn argmark() -> Command {
     let mut c = Command::cargo_bin("argmark").unwrap();
@@ -23,14 +19,9 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut w = ZipWriter::new(Cursor::new(Vec::new()));
-    for (path, body) in entries {
-        w.start_file(*path, SimpleFileOptions::default()).unwrap();
-        w.write_all(body).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
+#[path = "support/zip.rs"]
+mod zipped;
+use zipped::zip;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;")

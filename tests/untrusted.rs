@@ -7,18 +7,10 @@ use argmark::read::{Limits, read_bytes};
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::{Cursor, Write};
-use zip::ZipWriter;
-use zip::write::SimpleFileOptions;
 
-fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut w = ZipWriter::new(Cursor::new(Vec::new()));
-    for (path, body) in entries {
-        w.start_file(*path, SimpleFileOptions::default()).unwrap();
-        w.write_all(body).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
+#[path = "support/zip.rs"]
+mod zipped;
+use zipped::zip;
 
 /// Runs a batch over one archive: file name (last part) → error kind or "ok".
 fn batch_rows(test: &str, archive: &[u8]) -> BTreeMap<String, String> {
