@@ -121,6 +121,12 @@ pub enum Format {
 }
 
 impl Format {
+    /// Formats that cannot carry terminal escape codes: JSON writes control
+    /// characters as `\u001b`.
+    pub fn is_json(self) -> bool {
+        matches!(self, Format::Json | Format::Jsonl | Format::Lti)
+    }
+
     /// Formats written as rows with one header: always run as a batch.
     pub fn is_rows(self) -> bool {
         matches!(

@@ -94,13 +94,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
             return Ok(Exit::Usage);
         }
     };
-    let mut out = match output::Sink::open(args.output.as_deref(), &args.inputs) {
-        Ok(s) => s,
-        Err(message) => {
-            eprintln!("argmark: {message}");
-            return Ok(Exit::Usage);
-        }
-    };
+    let mut out =
+        match output::Sink::open(args.output.as_deref(), &args.inputs, args.format.is_json()) {
+            Ok(s) => s,
+            Err(message) => {
+                eprintln!("argmark: {message}");
+                return Ok(Exit::Usage);
+            }
+        };
     let max = base
         .max_mark
         .or(base.rubric.as_ref().map(|r| r.max_mark))

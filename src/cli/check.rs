@@ -32,13 +32,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
             return Ok(Exit::Usage);
         }
     };
-    let mut sink = match output::Sink::open(args.output.as_deref(), &args.inputs) {
-        Ok(s) => s,
-        Err(message) => {
-            eprintln!("argmark: {message}");
-            return Ok(Exit::Usage);
-        }
-    };
+    let mut sink =
+        match output::Sink::open(args.output.as_deref(), &args.inputs, args.format.is_json()) {
+            Ok(s) => s,
+            Err(message) => {
+                eprintln!("argmark: {message}");
+                return Ok(Exit::Usage);
+            }
+        };
     let mut exit = Exit::Ok;
     for input in &args.inputs {
         let source = match read_input(input, limits) {

@@ -38,26 +38,40 @@ pub fn width(requested: Option<u16>) -> u16 {
 /// temporary file beside it, renamed into place when the run finishes).
 pub enum Sink {
     Stdout(anstream::AutoStream<std::io::Stdout>),
+    /// Output that can hold no escape codes (JSON escapes them), written as
+    /// it is: stripping costs as much as rendering a batch's JSON Lines.
+    Plain(std::io::Stdout),
     File {
         tmp: std::path::PathBuf,
         dest: std::path::PathBuf,
-        /// ANSI colour is stripped from what goes to a file.
+        /// ANSI colour is stripped from what goes to a file (unless plain).
         out: std::io::BufWriter<std::fs::File>,
+        plain: bool,
     },
 }
 
 impl Sink {
     /// Opens the output; refuses to write over an input (or into a folder
     /// being read, where the report would be read back as an essay).
+    /// `plain`: the format cannot contain escape codes, so nothing is
+    /// stripped.
     pub fn open(
         output: Option<&std::path::Path>,
         inputs: &[std::path::PathBuf],
+        plain: bool,
     ) -> Result<Sink, String> {
+        let stdout = || {
+            if plain {
+                Sink::Plain(std::io::stdout())
+            } else {
+                Sink::Stdout(anstream::stdout())
+            }
+        };
         let Some(dest) = output else {
-            return Ok(Sink::Stdout(anstream::stdout()));
+            return Ok(stdout());
         };
         if dest.as_os_str() == "-" {
-            return Ok(Sink::Stdout(anstream::stdout()));
+            return Ok(stdout());
         }
         let canon = |p: &std::path::Path| std::fs::canonicalize(p).ok();
         let dir = dest
@@ -92,6 +106,7 @@ impl Sink {
             tmp,
             dest: dest.to_path_buf(),
             out: std::io::BufWriter::new(file),
+            plain,
         })
     }
 
@@ -99,7 +114,8 @@ impl Sink {
     pub fn finish(self) -> std::io::Result<()> {
         match self {
             Sink::Stdout(mut s) => s.flush(),
-            Sink::File { tmp, dest, out } => {
+            Sink::Plain(mut s) => s.flush(),
+            Sink::File { tmp, dest, out, .. } => {
                 let mut buf = out;
                 buf.flush()?;
                 let file = buf.into_inner().map_err(|e| e.into_error())?;
@@ -130,6 +146,10 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Sink::Stdout(s) => s.write(buf),
+            Sink::Plain(s) => s.write(buf),
+            Sink::File {
+                out, plain: true, ..
+            } => out.write(buf),
             Sink::File { out, .. } => {
                 out.write_all(&anstream::adapter::strip_bytes(buf).into_vec())?;
                 Ok(buf.len())
@@ -139,6 +159,7 @@ impl Write for Sink {
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Sink::Stdout(s) => s.flush(),
+            Sink::Plain(s) => s.flush(),
             Sink::File { out, .. } => out.flush(),
         }
     }

@@ -3,13 +3,14 @@
 //! A pack holds hundreds of case-insensitive Unicode patterns and compiling
 //! one costs about a millisecond, while an essay touches few of them. So a
 //! pattern is kept as text and compiled only when a haystack might match:
-//! most patterns start with a word that must appear ("Trotsky\s+…"), and a
-//! haystack of ASCII text without that word cannot match. Non-ASCII text is
-//! always handed to the regex, since Unicode case folding can match an ASCII
-//! letter with a non-ASCII one (k with the Kelvin sign).
+//! most patterns hold a word that must appear ("Trotsky\s+…"), and text
+//! without that word, in any case, cannot match. Text holding one of the two
+//! non-ASCII letters that Unicode case folding matches with ASCII ones (the
+//! Kelvin sign and the long s) is always handed to the regex.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Hir, HirKind};
 use std::sync::{LazyLock, OnceLock};
 
 /// Shortest literal worth testing for.
@@ -23,13 +24,15 @@ pub struct Lazy {
     literals: Option<Box<[String]>>,
     pre: OnceLock<AhoCorasick>,
     re: OnceLock<Regex>,
+    /// Its pack's index stamp and its number there, once indexed.
+    number: Option<(u32, u32)>,
 }
 
 impl Lazy {
     /// A pattern known to compile; its literals are read from the pattern.
     pub fn new(pattern: impl Into<String>) -> Lazy {
         let pattern: String = pattern.into();
-        let literals = leading_literals(&pattern);
+        let literals = required_literals(&pattern);
         Lazy::with_literals(pattern, literals)
     }
 
@@ -41,7 +44,18 @@ impl Lazy {
             literals: literals.map(Vec::into_boxed_slice),
             pre: OnceLock::new(),
             re: OnceLock::new(),
+            number: None,
         }
+    }
+
+    /// Records the pattern's number in a [`PatternIndex`](super::index::PatternIndex).
+    pub(super) fn number(&mut self, stamp: u32, id: u32) {
+        self.number = Some((stamp, id));
+    }
+
+    /// The index stamp and number, once indexed.
+    pub fn number_in(&self) -> Option<(u32, u32)> {
+        self.number
     }
 
     /// Stores an already compiled regex (a pack validated eagerly).
@@ -71,7 +85,7 @@ impl Lazy {
         let Some(lits) = &self.literals else {
             return true;
         };
-        if !haystack.is_ascii() {
+        if has_ascii_fold(haystack) {
             return true;
         }
         self.pre
@@ -98,6 +112,7 @@ impl Clone for Lazy {
             literals: self.literals.clone(),
             pre: self.pre.clone(),
             re: self.re.clone(),
+            number: self.number,
         }
     }
 }
@@ -129,6 +144,10 @@ pub trait Matcher {
         true
     }
     fn regex(&self) -> &Regex;
+    /// The pack pattern, when it is one (and so indexed).
+    fn lazy(&self) -> Option<&Lazy> {
+        None
+    }
 }
 
 impl Matcher for Regex {
@@ -150,146 +169,64 @@ impl Matcher for Lazy {
     fn regex(&self) -> &Regex {
         Lazy::regex(self)
     }
+    fn lazy(&self) -> Option<&Lazy> {
+        Some(self)
+    }
 }
 
-/// The ASCII word each top-level alternative of `pattern` starts with, in
-/// lower case; none when an alternative has no such word of 3 letters or
-/// more, or the pattern uses anything the reading below does not follow.
-pub fn leading_literals(pattern: &str) -> Option<Vec<String>> {
-    let mut out = Vec::new();
-    for alt in top_level_alternatives(pattern)? {
-        out.push(leading_word(alt)?);
-    }
+/// Words (ASCII, lower case) of which at least one appears, in some case,
+/// in every match of `pattern`; none when the pattern gives no such set.
+///
+/// Read from the pattern's syntax tree, parsed case-sensitively so that its
+/// letters stay literals: in a concatenation every part must match, so the
+/// part with the longest words speaks for it ("Terror" rather than "the" in
+/// `\bthe\s+Red\s+Terror`); an alternation needs a word from each branch.
+pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut out = required(&hir)?;
     out.sort();
     out.dedup();
-    (!out.is_empty()).then_some(out)
-}
-
-/// Splits at '|' outside groups and classes.
-fn top_level_alternatives(p: &str) -> Option<Vec<&str>> {
-    let b = p.as_bytes();
-    let (mut depth, mut class, mut i, mut from) = (0usize, 0usize, 0, 0);
-    let mut out = Vec::new();
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 1,
-            b'[' => {
-                class += 1;
-                // A ']' (after an optional '^') right after '[' is literal.
-                if b.get(i + 1) == Some(&b'^') {
-                    i += 1;
-                }
-                if b.get(i + 1) == Some(&b']') {
-                    i += 1;
-                }
-            }
-            b']' if class > 0 => class -= 1,
-            // Verbose mode: spaces and comments would need reading too.
-            b'(' if class == 0 && b.get(i + 1) == Some(&b'?') => {
-                let flags = p[i + 2..].split([':', ')']).next().unwrap_or("");
-                if flags.contains('x') {
-                    return None;
-                }
-                depth += 1;
-            }
-            b'(' if class == 0 => depth += 1,
-            b')' if class == 0 => depth = depth.checked_sub(1)?,
-            b'|' if class == 0 && depth == 0 => {
-                out.push(&p[from..i]);
-                from = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    if depth != 0 || class != 0 {
-        return None;
-    }
-    out.push(&p[from..]);
     Some(out)
 }
 
-/// The run of ASCII letters and digits an alternative starts with (after a
-/// `\b` or `^`), less a last letter made optional by `?`, `*` or `{`.
-fn leading_word(alt: &str) -> Option<String> {
-    let mut s = alt;
-    loop {
-        if let Some(rest) = s.strip_prefix(r"\b") {
-            s = rest;
-        } else if let Some(rest) = s.strip_prefix('^') {
-            s = rest;
-        } else {
-            break;
-        }
-    }
-    let end = s
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(s.len());
-    let mut word = &s[..end];
-    if matches!(s[end..].chars().next(), Some('?' | '*' | '{')) {
-        word = &word[..word.len().saturating_sub(1)];
-    }
-    (word.len() >= MIN_LITERAL).then(|| word.to_ascii_lowercase())
-}
-
-/// Which of many items (each with optional literals) may match a haystack:
-/// one pass of one automaton instead of one test per item.
-#[derive(Debug, Clone)]
-pub struct Family {
-    ac: AhoCorasick,
-    /// For each literal in the automaton, its item.
-    owner: Vec<usize>,
-    /// Items with no literals: always candidates.
-    always: Vec<usize>,
-    len: usize,
-}
-
-impl Family {
-    pub fn new<'a>(items: impl IntoIterator<Item = Option<&'a [String]>>) -> Family {
-        let (mut words, mut owner, mut always, mut len) = (Vec::new(), Vec::new(), Vec::new(), 0);
-        for (i, lits) in items.into_iter().enumerate() {
-            len = i + 1;
-            match lits {
-                Some(l) => {
-                    for w in l {
-                        words.push(w);
-                        owner.push(i);
-                    }
-                }
-                None => always.push(i),
+fn required(h: &Hir) -> Option<Vec<String>> {
+    match h.kind() {
+        HirKind::Literal(lit) => longest_ascii_run(&lit.0).map(|w| vec![w]),
+        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
+        HirKind::Concat(parts) => parts.iter().filter_map(required).max_by_key(|set| {
+            let shortest = set.iter().map(String::len).min().unwrap_or(0);
+            (shortest, std::cmp::Reverse(set.len()))
+        }),
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for b in branches {
+                all.extend(required(b)?);
             }
+            Some(all)
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(words)
-            .expect("literal set");
-        Family {
-            ac,
-            owner,
-            always,
-            len,
-        }
+        _ => None,
     }
+}
 
-    /// The items that may match `haystack`, in order.
-    pub fn candidates(&self, haystack: &str) -> Vec<usize> {
-        if !haystack.is_ascii() {
-            return (0..self.len).collect();
-        }
-        let mut seen = vec![false; self.len];
-        for &i in &self.always {
-            seen[i] = true;
-        }
-        for m in self.ac.find_overlapping_iter(haystack) {
-            seen[self.owner[m.pattern().as_usize()]] = true;
-        }
-        seen.iter()
-            .enumerate()
-            .filter(|(_, s)| **s)
-            .map(|(i, _)| i)
-            .collect()
-    }
+/// The longest run of printable ASCII in a literal, lower-cased, if long
+/// enough to be worth looking for. (Outside ASCII a case-insensitive match
+/// need not contain the literal's own bytes.)
+fn longest_ascii_run(bytes: &[u8]) -> Option<String> {
+    let run = bytes
+        .split(|b| !(b.is_ascii_graphic() || *b == b' '))
+        .max_by_key(|r| r.len())?;
+    (run.len() >= MIN_LITERAL).then(|| String::from_utf8_lossy(run).to_ascii_lowercase())
+}
+
+/// Can a case-insensitive match of ASCII letters lie in `text` without the
+/// letters' own bytes? Under Unicode simple case folding only two non-ASCII
+/// characters fold onto ASCII letters: the Kelvin sign (k) and the long s.
+pub fn has_ascii_fold(text: &str) -> bool {
+    !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}'])
 }
 
 #[cfg(test)]
@@ -298,29 +235,31 @@ mod tests {
 
     #[test]
     fn literals() {
-        let l = |p: &str| leading_literals(p);
-        assert_eq!(
-            l(r"Trotsky\s+(?:\w+\s+){0,4}founded"),
-            Some(vec!["trotsky".into()])
-        );
-        assert_eq!(l(r"\bheirs?\b"), Some(vec!["heir".into()]));
-        assert_eq!(
-            l(r"Kerensk\w*|\bLvov"),
-            Some(vec!["kerensk".into(), "lvov".into()])
-        );
+        let l = |p: &str| required_literals(p);
+        let v = |w: &[&str]| Some(w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(l(r"Trotsky\s+(?:\w+\s+){0,4}founded"), v(&["founded"]));
+        assert_eq!(l(r"\bheirs?\b"), v(&["heir"]));
+        assert_eq!(l(r"Kerensk\w*|\bLvov"), v(&["kerensk", "lvov"]));
+        assert_eq!(l(r"\bthe\s+Red\s+Terror"), v(&["terror"]));
+        assert_eq!(l(r"(?-u:\bV\.?\s*I\.?\s*Lenin\b)"), v(&["lenin"]));
         assert_eq!(l(r"(?:a|b)c"), None);
         assert_eq!(l(r"ab|Lenin"), None);
-        assert_eq!(l(r"[|]Lenin"), None);
-        assert_eq!(l(r"Leni{1,2}n"), Some(vec!["len".into()]));
-        assert_eq!(
-            l(r"Lenin[]|x]|Stalin"),
-            Some(vec!["lenin".into(), "stalin".into()])
-        );
-        assert_eq!(
-            l(r"Lenin[^]|]|Stalin"),
-            Some(vec!["lenin".into(), "stalin".into()])
-        );
-        assert_eq!(l(r"Lenin(?x) | a"), None);
+        assert_eq!(l(r"[|]Lenin"), v(&["|lenin"]));
+        assert_eq!(l(r"Leni{1,2}n"), v(&["len"]));
+        assert_eq!(l(r"(?x) Lenin \s+ | Stalin"), v(&["lenin", "stalin"]));
+        assert_eq!(l(r"(?i)Lenin"), None);
+        assert_eq!(l(r"Trotsk(?:y|ii)?"), v(&["trotsk"]));
+        assert_eq!(l(r"Bronsteinł"), v(&["bronstein"]));
+    }
+
+    #[test]
+    fn only_kelvin_and_long_s_fold_onto_ascii_letters() {
+        let letters = build("[a-z]").unwrap();
+        let folding: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| letters.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['\u{17F}', '\u{212A}']);
     }
 
     #[test]
@@ -337,6 +276,7 @@ mod tests {
             "Isolationism",
             "lvov and kerensky",
             "Trotſky founded",
+            "\u{212A}erensky",
             "nothing here",
         ];
         for p in pats {
@@ -346,13 +286,5 @@ mod tests {
                 assert_eq!(lazy.is_match(t), re.is_match(t), "{p} on {t}");
             }
         }
-        let f = Family::new([
-            Some(&["lenin".to_string()][..]),
-            None,
-            Some(&["stalin".to_string(), "koba".to_string()][..]),
-        ]);
-        assert_eq!(f.candidates("Koba and LENIN"), vec![0, 1, 2]);
-        assert_eq!(f.candidates("nobody"), vec![1]);
-        assert_eq!(f.candidates("é"), vec![0, 1, 2]);
     }
 }

@@ -3,7 +3,8 @@
 use regex::RegexBuilder;
 use std::collections::HashSet;
 
-use super::lazy::{self, Family, Lazy};
+use super::index::PatternIndex;
+use super::lazy::{self, Lazy};
 
 use super::spec::{self, PackFile, Text};
 use crate::find::dates::{Interval, Ymd};
@@ -41,11 +42,9 @@ pub struct Pack {
     pub factors: Vec<Factor>,
     pub misconceptions: Vec<Rule>,
     pub sources: Vec<SourceRef>,
-    /// The words people's names start with, so a sentence is scanned once
-    /// to learn which few people it may name.
-    pub people_index: Family,
-    /// The same for events.
-    pub events_index: Family,
+    /// Every pattern above, numbered, so that an essay is scanned once to
+    /// learn where each may match.
+    pub index: PatternIndex,
 }
 
 #[derive(Debug, Clone)]
@@ -235,18 +234,17 @@ impl Ctx<'_> {
             .map_err(|e| self.err(t, key, format!("not a valid regular expression: {e}")))
     }
 
-    /// Several patterns joined as alternatives; `literals` as for [`Lazy`].
-    /// When the whole does not compile, the first part that does not is
-    /// named; `whole` gives the error when every part compiles alone.
+    /// Several patterns joined as alternatives. When the whole does not
+    /// compile, the first part that does not is named; `whole` gives the
+    /// error when every part compiles alone.
     fn joined(
         &self,
         parts: &[String],
-        literals: Option<Vec<String>>,
         checked: &[(&Text, String)],
         whole: impl FnOnce(regex::Error) -> PackError,
     ) -> Result<Lazy, PackError> {
         let pattern = parts.join("|");
-        let lazy = Lazy::with_literals(pattern.as_str(), literals);
+        let lazy = Lazy::new(pattern.as_str());
         if !self.eager {
             return Ok(lazy);
         }
@@ -463,18 +461,15 @@ impl Ctx<'_> {
                 accepted.push(self.interval(v, &format!("{key}.variants[{j}]"), false)?);
             }
             let mut parts: Vec<String> = Vec::new();
-            let mut literals = Some(Vec::new());
             if let Some(p) = phrases(&e.aliases.iter().chain([&e.name]).collect::<Vec<_>>()) {
                 parts.push(p.as_str().to_string());
-                literals = union(literals, p.literals());
             }
             let mut checked = Vec::new();
             for (j, p) in e.patterns.iter().enumerate() {
                 checked.push((p, format!("{key}.patterns[{j}]")));
                 parts.push(format!("(?:{})", p.get_ref()));
-                literals = union(literals, lazy::leading_literals(p.get_ref()).as_deref());
             }
-            let matcher = self.joined(&parts, literals, &checked, |err| {
+            let matcher = self.joined(&parts, &checked, |err| {
                 self.err(&e.id, &key, err.to_string())
             })?;
             check_source(&e.source, &format!("{key}.source"))?;
@@ -553,9 +548,7 @@ impl Ctx<'_> {
             misconceptions.push(rule(m, &format!("misconceptions[{i}]"), &mut ids)?);
         }
 
-        let people_index = Family::new(people.iter().map(|p| p.names.literals()));
-        let events_index = Family::new(events.iter().map(|e| e.matcher.literals()));
-        Ok(Pack {
+        let mut pack = Pack {
             id,
             title: raw.title,
             default: raw.default,
@@ -570,20 +563,39 @@ impl Ctx<'_> {
             factors,
             misconceptions,
             sources,
-            people_index,
-            events_index,
-        })
+            index: PatternIndex::default(),
+        };
+        pack.index = PatternIndex::new(pack.patterns_mut());
+        Ok(pack)
     }
 }
 
-/// Literals for a pattern that joins others: all of theirs, or none when
-/// one of them has none.
-fn union(acc: Option<Vec<String>>, more: Option<&[String]>) -> Option<Vec<String>> {
-    let mut acc = acc?;
-    acc.extend(more?.iter().cloned());
-    acc.sort();
-    acc.dedup();
-    Some(acc)
+impl Pack {
+    /// Every pattern of the pack, in a fixed order.
+    fn patterns_mut(&mut self) -> Vec<&mut Lazy> {
+        fn rule(r: &mut Rule) -> impl Iterator<Item = &mut Lazy> {
+            std::iter::once(&mut r.pattern)
+                .chain(r.context.as_mut())
+                .chain(r.unless.as_mut())
+        }
+        let mut out: Vec<&mut Lazy> = Vec::new();
+        out.extend(self.question_patterns.iter_mut());
+        out.extend(self.keywords.iter_mut());
+        out.extend(self.focus.iter_mut().filter_map(|f| f.matcher.as_mut()));
+        for p in &mut self.people {
+            out.push(&mut p.names);
+            out.extend(p.misspellings.iter_mut().map(|(m, _)| m));
+            out.extend(p.offices.iter_mut().map(|o| &mut o.pattern));
+            out.extend(p.confusions.iter_mut().flat_map(rule));
+        }
+        for p in &mut self.places {
+            out.extend(p.names.iter_mut().map(|n| &mut n.matcher));
+        }
+        out.extend(self.events.iter_mut().map(|e| &mut e.matcher));
+        out.extend(self.factors.iter_mut().flat_map(|f| f.cues.iter_mut()));
+        out.extend(self.misconceptions.iter_mut().flat_map(rule));
+        out
+    }
 }
 
 /// Ids are unique across the whole pack.
@@ -608,24 +620,18 @@ fn alternation(ctx: &Ctx, list: &[Text], key: &str) -> Result<Lazy, PackError> {
         .iter()
         .map(|t| format!("(?:{})", t.get_ref()))
         .collect();
-    // Every alternative must have leading literals, or none can prefilter.
-    let literals = list.iter().try_fold(Vec::new(), |acc, t| {
-        union(Some(acc), lazy::leading_literals(t.get_ref()).as_deref())
-    });
     let checked: Vec<(&Text, String)> = list
         .iter()
         .enumerate()
         .map(|(i, t)| (t, format!("{key}[{i}]")))
         .collect();
-    ctx.joined(&parts, literals, &checked, |e| {
-        ctx.err_at(None, key, &e.to_string())
-    })
+    ctx.joined(&parts, &checked, |e| ctx.err_at(None, key, &e.to_string()))
 }
 
 /// One case-insensitive regex matching any of the plain phrases as whole
 /// words, tolerant of spacing, hyphens and apostrophes. Longest first, so a
 /// full name wins over a surname.
-/// Compiled on first use; the literals are the phrases' first words.
+/// Compiled on first use.
 pub fn phrases(list: &[&String]) -> Option<Lazy> {
     let list: Vec<&str> = list
         .iter()
@@ -638,22 +644,7 @@ pub fn phrases(list: &[&String]) -> Option<Lazy> {
     }
     parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
     parts.dedup();
-    let literals = list
-        .iter()
-        .map(|p| {
-            let f = crate::normalize::fold(p);
-            let end = f
-                .find(|c: char| !c.is_ascii_alphanumeric())
-                .unwrap_or(f.len());
-            (end >= 3).then(|| f[..end].to_ascii_lowercase())
-        })
-        .collect::<Option<Vec<String>>>()
-        .map(|mut v| {
-            v.sort();
-            v.dedup();
-            v
-        });
-    Some(Lazy::with_literals(parts.join("|"), literals))
+    Some(Lazy::new(parts.join("|")))
 }
 
 fn phrase_pattern(p: &str) -> String {

@@ -3,6 +3,7 @@
 //! ';'), so the units here are the layout's sentences, cut again at sentence
 //! ends the splitter may have missed.
 
+use super::index::Hits;
 use super::lazy::Matcher;
 use super::pack::Pack;
 use crate::analysis::{Analysis, Dated};
@@ -34,6 +35,8 @@ pub struct Scan<'a> {
     event_spans: &'a [Span],
     /// The pack's events named in each paragraph.
     para_events: &'a [Vec<Mention>],
+    /// Where the pack's patterns may match.
+    hits: &'a Hits,
 }
 
 /// What [`Scan::new`] works out, once per essay: kept in the [`Analysis`]
@@ -44,6 +47,7 @@ pub struct Prepared {
     units: Vec<Unit>,
     event_spans: Vec<Span>,
     para_events: Vec<Vec<Mention>>,
+    hits: Hits,
 }
 
 /// Where an [`Analysis`] keeps its [`Prepared`] scan.
@@ -65,6 +69,7 @@ impl<'a> Scan<'a> {
             units: &p.units,
             event_spans: &p.event_spans,
             para_events: &p.para_events,
+            hits: &p.hits,
         }
     }
 
@@ -83,32 +88,36 @@ impl<'a> Scan<'a> {
         self.a.doc.display(span)
     }
 
+    /// Could `re` match inside `within`? A pack's pattern is looked up in
+    /// the essay's literal hits; anything else tests the text.
+    fn may_match(&self, re: &(impl Matcher + ?Sized), within: Span) -> bool {
+        re.lazy()
+            .and_then(|l| self.hits.may_match(l, within))
+            .unwrap_or_else(|| re.may_match(self.slice(within)))
+    }
+
     /// Every match of `re` inside `within`.
     pub fn find(&self, re: &(impl Matcher + ?Sized), within: Span) -> Vec<Span> {
-        let text = self.slice(within);
-        if !re.may_match(text) {
+        if !self.may_match(re, within) {
             return Vec::new();
         }
         re.regex()
-            .find_iter(text)
+            .find_iter(self.slice(within))
             .map(|m| Span::new(within.start + m.start(), within.start + m.end()))
             .collect()
     }
 
     pub fn is_match(&self, re: &(impl Matcher + ?Sized), within: Span) -> bool {
-        let text = self.slice(within);
-        re.may_match(text) && re.regex().is_match(text)
+        self.may_match(re, within) && re.regex().is_match(self.slice(within))
     }
 
     /// People named in `within`; where names overlap the longer wins
     /// ("S. S. Kamenev" over "Kamenev").
     pub fn people(&self, pack: &Pack, within: Span) -> Vec<Mention> {
-        let candidates = pack.people_index.candidates(self.slice(within));
         longest(
-            candidates
-                .into_iter()
+            (0..pack.people.len())
                 .flat_map(|i| {
-                    self.find(pack.people[i].names.regex(), within)
+                    self.find(&pack.people[i].names, within)
                         .into_iter()
                         .map(move |s| Mention { span: s, index: i })
                 })
@@ -124,12 +133,10 @@ impl<'a> Scan<'a> {
         if let Some(known) = self.known_events(within) {
             return known;
         }
-        let candidates = pack.events_index.candidates(self.slice(within));
         longest(
-            candidates
-                .into_iter()
+            (0..pack.events.len())
                 .flat_map(|i| {
-                    self.find(pack.events[i].matcher.regex(), within)
+                    self.find(&pack.events[i].matcher, within)
                         .into_iter()
                         .map(move |s| Mention { span: s, index: i })
                 })
@@ -203,12 +210,14 @@ fn prepare(a: &Analysis) -> Prepared {
         ..Prepared::default()
     };
     if let Some(t) = &a.topic {
+        prepared.hits = t.pack.index.scan(&prepared.folded);
         let scan = Scan {
             a,
             folded: &prepared.folded,
             units: &prepared.units,
             event_spans: &[],
             para_events: &[],
+            hits: &prepared.hits,
         };
         let para_events: Vec<Vec<Mention>> = a
             .doc
