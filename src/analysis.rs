@@ -87,6 +87,32 @@ pub struct Analysis {
     pub directives: Vec<crate::suppress::Directive>,
     /// The topic scan, worked out once when first needed.
     pub scan: crate::topics::scan::ScanCache,
+    /// For each paragraph, the question's focus terms it touches (indices
+    /// into `question.focus`), worked out once when first needed.
+    pub focus_touched: Memo<Vec<Vec<usize>>>,
+}
+
+/// A value worked out from an [`Analysis`] when first needed, and kept: the
+/// parts it reads must not change afterwards.
+#[derive(Clone)]
+pub struct Memo<T>(std::sync::OnceLock<T>);
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo(std::sync::OnceLock::new())
+    }
+}
+
+impl<T> Memo<T> {
+    pub fn get_or_init(&self, f: impl FnOnce() -> T) -> &T {
+        self.0.get_or_init(f)
+    }
+}
+
+impl<T> std::fmt::Debug for Memo<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
 }
 
 impl Analysis {
@@ -230,5 +256,6 @@ pub fn prepare(doc: Document, options: &Options) -> Analysis {
         score: None,
         directives: Vec::new(),
         scan: Default::default(),
+        focus_touched: Default::default(),
     }
 }

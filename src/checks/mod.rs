@@ -57,19 +57,40 @@ pub fn part(index: usize, count: usize) -> Part {
 /// Does the paragraph use any of the question's focus terms? With a topic
 /// pack, their synonyms and related terms count too ("Red Army" for Trotsky).
 pub fn touches_focus<'a>(a: &'a Analysis, p: &'a Paragraph) -> Vec<&'a str> {
+    let paras = &a.doc.paragraphs;
+    let i = paras.partition_point(|q| q.span.start < p.span.start);
+    let touched = match paras.get(i) {
+        // The table, the JSON and the checks all ask: work it out once.
+        Some(q) if q.span == p.span => &a.focus_touched.get_or_init(|| {
+            paras.iter().map(|q| focus_terms_in(a, q)).collect()
+        })[i],
+        _ => &focus_terms_in(a, p),
+    };
     let mut hits: Vec<&str> = Vec::new();
-    for f in &a.question.focus {
-        let hit = p
-            .sentences
-            .iter()
-            .flat_map(|s| &s.words)
-            .any(|w| w.stem == f.stem)
-            || a.topic
-                .as_ref()
-                .is_some_and(|t| t.pack.bears_on(&f.stem, a.doc.slice(p.span)));
-        if hit && !hits.contains(&f.term.as_str()) {
-            hits.push(&f.term);
+    for &k in touched {
+        let term = a.question.focus[k].term.as_str();
+        if !hits.contains(&term) {
+            hits.push(term);
         }
     }
     hits
+}
+
+/// The focus terms (indices into `question.focus`) a paragraph touches.
+fn focus_terms_in(a: &Analysis, p: &Paragraph) -> Vec<usize> {
+    // Folded once for all the terms.
+    let folded = std::cell::OnceCell::new();
+    let folded = || folded.get_or_init(|| crate::normalize::fold(a.doc.slice(p.span)));
+    (0..a.question.focus.len())
+        .filter(|&k| {
+            let f = &a.question.focus[k];
+            p.sentences
+                .iter()
+                .flat_map(|s| &s.words)
+                .any(|w| w.stem == f.stem)
+                || a.topic
+                    .as_ref()
+                    .is_some_and(|t| t.pack.bears_on_folded(&f.stem, folded()))
+        })
+        .collect()
 }

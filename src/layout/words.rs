@@ -1,6 +1,8 @@
 //! Words, with the lowercase key and English stem used for every match.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -18,9 +20,28 @@ pub struct Word {
     pub stem: String,
 }
 
+/// Most entries a thread's stem cache holds before it starts again.
+const CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    /// Stems already worked out: an essay repeats its words, a class's essays
+    /// share most of them, and stemming was a tenth of an essay's analysis.
+    static STEMS: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+}
+
 /// Stems one lowercase key. Apostrophes must already be straight.
 pub fn stem(key: &str) -> String {
-    STEMMER.stem(key).into_owned()
+    STEMS.with_borrow_mut(|cache| {
+        if let Some(s) = cache.get(key) {
+            return s.to_string();
+        }
+        let s = STEMMER.stem(key).into_owned();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key.into(), s.as_str().into());
+        s
+    })
 }
 
 /// The words (UAX #29 word segments containing a letter or digit) in `region`.

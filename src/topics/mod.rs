@@ -164,10 +164,14 @@ impl Pack {
     /// stem through the pack's synonyms and related events and terms?
     /// "Red Army" bears on "Trotsky"; "role" on "contribution".
     pub fn bears_on(&self, focus_stem: &str, text: &str) -> bool {
-        let folded = crate::normalize::fold(text);
+        self.bears_on_folded(focus_stem, &crate::normalize::fold(text))
+    }
+
+    /// [`Pack::bears_on`] for text already folded.
+    pub fn bears_on_folded(&self, focus_stem: &str, folded: &str) -> bool {
         self.focus.iter().any(|f| {
             f.stems.iter().any(|s| s == focus_stem)
-                && f.matcher.as_ref().is_some_and(|m| m.is_match(&folded))
+                && f.matcher.as_ref().is_some_and(|m| m.is_match(folded))
         })
     }
 }

@@ -51,18 +51,11 @@ pub struct Prepared {
 }
 
 /// Where an [`Analysis`] keeps its [`Prepared`] scan.
-#[derive(Clone, Default)]
-pub struct ScanCache(std::sync::OnceLock<std::sync::Arc<Prepared>>);
-
-impl std::fmt::Debug for ScanCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ScanCache")
-    }
-}
+pub type ScanCache = crate::analysis::Memo<std::sync::Arc<Prepared>>;
 
 impl<'a> Scan<'a> {
     pub fn new(a: &'a Analysis) -> Scan<'a> {
-        let p = a.scan.0.get_or_init(|| std::sync::Arc::new(prepare(a)));
+        let p = a.scan.get_or_init(|| std::sync::Arc::new(prepare(a)));
         Scan {
             a,
             folded: &p.folded,
