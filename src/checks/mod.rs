@@ -61,9 +61,9 @@ pub fn touches_focus<'a>(a: &'a Analysis, p: &'a Paragraph) -> Vec<&'a str> {
     let i = paras.partition_point(|q| q.span.start < p.span.start);
     let touched = match paras.get(i) {
         // The table, the JSON and the checks all ask: work it out once.
-        Some(q) if q.span == p.span => &a.focus_touched.get_or_init(|| {
-            paras.iter().map(|q| focus_terms_in(a, q)).collect()
-        })[i],
+        Some(q) if q.span == p.span => &a
+            .focus_touched
+            .get_or_init(|| paras.iter().map(|q| focus_terms_in(a, q)).collect())[i],
         _ => &focus_terms_in(a, p),
     };
     let mut hits: Vec<&str> = Vec::new();

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::lexicon::{self, CATEGORIES, CONNECTIVES, Hit, LEXICON};
+use super::lexicon::{CATEGORIES, CONNECTIVES, Hit, LEXICON, cat};
 use crate::analysis::Analysis;
 use crate::checks::{Part, part};
 use crate::layout::{Sentence, collapse_space};
@@ -93,8 +93,50 @@ pub fn index(name: &str) -> Option<usize> {
     FEATURES.iter().position(|(n, _)| *n == name)
 }
 
+/// The index of a feature by name, for use in constants: a name that is
+/// not a feature stops the build.
+pub const fn ix(name: &str) -> usize {
+    let mut i = 0;
+    while i < N {
+        if same(FEATURES[i].0, name) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("no such feature")
+}
+
+/// String equality usable in constants.
+pub const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A feature's index, worked out when compiling.
+macro_rules! f {
+    ($name:literal) => {
+        const { $crate::roles::features::ix($name) }
+    };
+}
+pub(crate) use f;
+
+/// `opens_<connective>` and `has_<connective>` follow the connectives'
+/// order in [`CATEGORIES`] (a test checks).
+const OPENS: usize = f!("opens_cause");
+const HAS: usize = f!("has_cause");
+
 /// What one sentence looks like on the surface, before context.
-struct Surface {
+struct Surface<'a> {
     hits: Vec<Hit>,
     dates: usize,
     opens_with_date: bool,
@@ -104,7 +146,8 @@ struct Surface {
     past: usize,
     words: usize,
     question_mark: bool,
-    stems: HashSet<String>,
+    /// Sorted, without repeats.
+    stems: Vec<&'a str>,
 }
 
 /// Function words left out of overlap measures.
@@ -122,7 +165,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "felt", "found", "got", "struck", "forced", "sought",
 ];
 
-fn surface(a: &Analysis, s: &Sentence) -> Surface {
+fn surface<'a>(a: &Analysis, s: &'a Sentence) -> Surface<'a> {
     let text = a.doc.slice(s.span);
     let key = collapse_space(&word_key(text));
     let hits = LEXICON.hits(&key);
@@ -164,12 +207,14 @@ fn surface(a: &Analysis, s: &Sentence) -> Surface {
             IRREGULAR_PAST.contains(&w.key.as_str()) || (w.key.len() > 4 && w.key.ends_with("ed"))
         })
         .count();
-    let stems = s
+    let mut stems: Vec<&str> = s
         .words
         .iter()
         .filter(|w| !STOP.contains(&w.key.as_str()))
-        .map(|w| w.stem.clone())
+        .map(|w| w.stem.as_str())
         .collect();
+    stems.sort_unstable();
+    stems.dedup();
     Surface {
         hits,
         dates: dates.len(),
@@ -215,10 +260,7 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
         .map(|p| p.sentences.iter().map(|s| surface(a, s)).collect())
         .collect();
     let intro_stems: HashSet<&str> = match (paras.len(), surfaces.first()) {
-        (3.., Some(intro)) => intro
-            .iter()
-            .flat_map(|s| s.stems.iter().map(String::as_str))
-            .collect(),
+        (3.., Some(intro)) => intro.iter().flat_map(|s| s.stems.iter().copied()).collect(),
         _ => HashSet::new(),
     };
     let focus: Vec<&str> = a.question.focus_stems().collect();
@@ -228,104 +270,128 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
         let dated = para.iter().filter(|s| s.dates > 0).count() as f32 / para.len().max(1) as f32;
         for (si, s) in para.iter().enumerate() {
             let mut f = [0f32; N];
-            let mut set = |name: &str, v: f32| f[index(name).expect("feature")] = v.clamp(0.0, 1.0);
-            set("bias", 1.0);
-            set("first_in_paragraph", (si == 0) as u8 as f32);
-            set("last_in_paragraph", (si + 1 == para.len()) as u8 as f32);
-            set("only_sentence", (para.len() == 1) as u8 as f32);
+            let mut set = |i: usize, v: f32| f[i] = v.clamp(0.0, 1.0);
+            set(f!("bias"), 1.0);
+            set(f!("first_in_paragraph"), (si == 0) as u8 as f32);
+            set(f!("last_in_paragraph"), (si + 1 == para.len()) as u8 as f32);
+            set(f!("only_sentence"), (para.len() == 1) as u8 as f32);
             set(
-                "in_introduction",
+                f!("in_introduction"),
                 (where_ == Part::Introduction) as u8 as f32,
             );
-            set("in_body", (where_ == Part::Body) as u8 as f32);
-            set("in_conclusion", (where_ == Part::Conclusion) as u8 as f32);
-            set("in_whole", (where_ == Part::Whole) as u8 as f32);
+            set(f!("in_body"), (where_ == Part::Body) as u8 as f32);
             set(
-                "introduction_last",
+                f!("in_conclusion"),
+                (where_ == Part::Conclusion) as u8 as f32,
+            );
+            set(f!("in_whole"), (where_ == Part::Whole) as u8 as f32);
+            set(
+                f!("introduction_last"),
                 (where_ == Part::Introduction && si + 1 == para.len()) as u8 as f32,
             );
             set(
-                "introduction_first",
+                f!("introduction_first"),
                 (where_ == Part::Introduction && si == 0) as u8 as f32,
             );
             let mut counts = [0usize; CATEGORIES.len()];
             for h in &s.hits {
                 counts[h.category] += 1;
                 if h.category < CONNECTIVES && h.start <= 2 {
-                    let name = format!("opens_{}", CATEGORIES[h.category]);
-                    set(&name, 1.0);
+                    set(OPENS + h.category, 1.0);
                 }
             }
-            for (c, name) in CATEGORIES.iter().enumerate().take(CONNECTIVES) {
-                set(&format!("has_{name}"), (counts[c] > 0) as u8 as f32);
+            for (c, n) in counts.iter().enumerate().take(CONNECTIVES) {
+                set(HAS + c, (*n > 0) as u8 as f32);
             }
-            let count = |name: &str| counts[lexicon::category(name)] as f32;
-            set("judgement", count("judgement") / 3.0);
-            set("evaluative", count("evaluative") / 3.0);
-            set("hedge", count("hedge") / 2.0);
-            set("first_person", count("first_person"));
-            set("modal", count("modal") / 2.0);
-            set("historian", count("historian"));
-            set("explain", count("explain") / 2.0);
-            set("narrative_verb", count("narrative_verbs") / 2.0);
-            set("present_eval", count("present_eval") / 3.0);
-            set("causal_verb", count("causal_verbs") / 2.0);
-            set("other_factor", count("other_factor"));
-            set("link_cue", count("link"));
-            set("padding", count("padding") / 2.0);
-            set("anecdote", count("anecdote"));
-            set("stance", count("stance"));
-            set("has_date", (s.dates > 0) as u8 as f32);
-            set("dates", s.dates as f32 / 3.0);
-            set("opens_with_date", s.opens_with_date as u8 as f32);
-            set("has_number", (s.numbers > 0) as u8 as f32);
-            set("names", s.names as f32 / 4.0);
-            set("quotation", s.quotation as u8 as f32);
-            let matched = focus.iter().filter(|f| s.stems.contains(**f)).count();
+            let count = |c: usize| counts[c] as f32;
+            set(f!("judgement"), count(cat!("judgement")) / 3.0);
+            set(f!("evaluative"), count(cat!("evaluative")) / 3.0);
+            set(f!("hedge"), count(cat!("hedge")) / 2.0);
+            set(f!("first_person"), count(cat!("first_person")));
+            set(f!("modal"), count(cat!("modal")) / 2.0);
+            set(f!("historian"), count(cat!("historian")));
+            set(f!("explain"), count(cat!("explain")) / 2.0);
+            set(f!("narrative_verb"), count(cat!("narrative_verbs")) / 2.0);
+            set(f!("present_eval"), count(cat!("present_eval")) / 3.0);
+            set(f!("causal_verb"), count(cat!("causal_verbs")) / 2.0);
+            set(f!("other_factor"), count(cat!("other_factor")));
+            set(f!("link_cue"), count(cat!("link")));
+            set(f!("padding"), count(cat!("padding")) / 2.0);
+            set(f!("anecdote"), count(cat!("anecdote")));
+            set(f!("stance"), count(cat!("stance")));
+            set(f!("has_date"), (s.dates > 0) as u8 as f32);
+            set(f!("dates"), s.dates as f32 / 3.0);
+            set(f!("opens_with_date"), s.opens_with_date as u8 as f32);
+            set(f!("has_number"), (s.numbers > 0) as u8 as f32);
+            set(f!("names"), s.names as f32 / 4.0);
+            set(f!("quotation"), s.quotation as u8 as f32);
+            let matched = focus
+                .iter()
+                .filter(|f| s.stems.binary_search(f).is_ok())
+                .count();
             if !focus.is_empty() {
-                set("focus", matched as f32 / focus.len() as f32);
-                set("focus_any", (matched > 0) as u8 as f32);
+                set(f!("focus"), matched as f32 / focus.len() as f32);
+                set(f!("focus_any"), (matched > 0) as u8 as f32);
             }
             if where_ != Part::Introduction && !intro_stems.is_empty() && !s.stems.is_empty() {
-                let shared = s
-                    .stems
-                    .iter()
-                    .filter(|t| intro_stems.contains(t.as_str()))
-                    .count();
-                set("introduction_overlap", shared as f32 / s.stems.len() as f32);
+                let shared = s.stems.iter().filter(|t| intro_stems.contains(*t)).count();
+                set(
+                    f!("introduction_overlap"),
+                    shared as f32 / s.stems.len() as f32,
+                );
             }
-            set("past_tense", s.past as f32 / (s.words.max(1) as f32 / 6.0));
-            set("question_mark", s.question_mark as u8 as f32);
-            set("long", (s.words > 25) as u8 as f32);
-            set("short", (s.words < 8) as u8 as f32);
+            set(
+                f!("past_tense"),
+                s.past as f32 / (s.words.max(1) as f32 / 6.0),
+            );
+            set(f!("question_mark"), s.question_mark as u8 as f32);
+            set(f!("long"), (s.words > 25) as u8 as f32);
+            set(f!("short"), (s.words < 8) as u8 as f32);
             if si > 0 {
                 let p = &para[si - 1];
                 set(
-                    "previous_factual",
+                    f!("previous_factual"),
                     (p.dates > 0 || p.numbers > 0 || p.quotation || p.names >= 2) as u8 as f32,
                 );
             }
             if let Some(n) = para.get(si + 1) {
-                let explains = n.hits.iter().any(|h| {
-                    [lexicon::category("explain"), lexicon::category("result")]
-                        .contains(&h.category)
-                });
-                set("next_explains", explains as u8 as f32);
+                let explains = n
+                    .hits
+                    .iter()
+                    .any(|h| [cat!("explain"), cat!("result")].contains(&h.category));
+                set(f!("next_explains"), explains as u8 as f32);
             }
-            set("paragraph_dated", dated);
-            let judging = count("judgement") + count("evaluative") + count("stance") > 0.0;
+            set(f!("paragraph_dated"), dated);
+            let judging =
+                count(cat!("judgement")) + count(cat!("evaluative")) + count(cat!("stance")) > 0.0;
             let on_focus = matched > 0 || focus.is_empty();
-            set("judges_focus", (judging && on_focus) as u8 as f32);
+            set(f!("judges_focus"), (judging && on_focus) as u8 as f32);
             set(
-                "explains_focus",
-                ((count("explain") + count("causal_verbs") > 0.0) && on_focus) as u8 as f32,
+                f!("explains_focus"),
+                ((count(cat!("explain")) + count(cat!("causal_verbs")) > 0.0) && on_focus) as u8
+                    as f32,
             );
             set(
-                "recounts",
-                (s.dates > 0 && count("narrative_verbs") > 0.0 && !judging) as u8 as f32,
+                f!("recounts"),
+                (s.dates > 0 && count(cat!("narrative_verbs")) > 0.0 && !judging) as u8 as f32,
             );
             out.push(f);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connective_features_follow_the_categories() {
+        for (c, name) in CATEGORIES.iter().enumerate().take(CONNECTIVES) {
+            assert_eq!(FEATURES[OPENS + c].0, format!("opens_{name}"));
+            assert_eq!(FEATURES[HAS + c].0, format!("has_{name}"));
+        }
+        assert_eq!(ix("bias"), 0);
+        assert_eq!(index("recounts"), Some(N - 1));
+    }
 }

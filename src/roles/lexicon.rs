@@ -121,13 +121,26 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80
 }
 
-/// The index of a category by name.
-pub fn category(name: &str) -> usize {
-    CATEGORIES
-        .iter()
-        .position(|c| *c == name)
-        .expect("known category")
+/// The index of a category by name; an unknown name stops the build when
+/// used in a constant (see [`cat!`]).
+pub const fn category(name: &str) -> usize {
+    let mut i = 0;
+    while i < CATEGORIES.len() {
+        if super::features::same(CATEGORIES[i], name) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("unknown lexicon category")
 }
+
+/// A category's index, worked out when compiling.
+macro_rules! cat {
+    ($name:literal) => {
+        const { $crate::roles::lexicon::category($name) }
+    };
+}
+pub(crate) use cat;
 
 #[cfg(test)]
 mod tests {

@@ -131,27 +131,27 @@ pub fn classify(a: &Analysis, model: &Model) -> Vec<SentenceRole> {
         .zip(a.doc.sentences())
         .map(|((x, where_), sentence)| {
             let mut p = model.probabilities(x);
-            let f = |name: &str| x[features::index(name).expect("feature")];
+            use features::f;
             // A thesis answers the whole question: it belongs in the
             // introduction or the conclusion, it judges, and it speaks of what
             // the question asks about. Anything else is not a thesis however
             // well placed.
             let judges = [
-                "judgement",
-                "stance",
-                "has_conclusion",
-                "first_person",
-                "has_cause",
-                "evaluative",
-                "modal",
+                f!("judgement"),
+                f!("stance"),
+                f!("has_conclusion"),
+                f!("first_person"),
+                f!("has_cause"),
+                f!("evaluative"),
+                f!("modal"),
             ]
             .iter()
-            .any(|name| f(name) > 0.0);
-            let on_question = a.question.focus.is_empty() || f("focus_any") > 0.0;
+            .any(|&i| x[i] > 0.0);
+            let on_question = a.question.focus.is_empty() || x[f!("focus_any")] > 0.0;
             // "He became… and emerged as the most influential…" recounts,
             // whatever its adjectives, unless it is framed as a conclusion.
-            let recounts = f("narrative_verb") > 0.0
-                && f("has_conclusion") + f("stance") + f("first_person") == 0.0;
+            let recounts = x[f!("narrative_verb")] > 0.0
+                && x[f!("has_conclusion")] + x[f!("stance")] + x[f!("first_person")] == 0.0;
             if where_ == Part::Body {
                 move_probability(&mut p, Role::Thesis, Role::Claim);
             } else if !judges || !on_question || recounts {
