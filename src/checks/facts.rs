@@ -176,10 +176,11 @@ const NOT_THE_ACTOR: &[&str] = &[
 fn person_lives(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
     for u in scan.units {
-        if scan.is_match(&DEATH_CUES, u.span) {
+        let people = scan.people(pack, u.span);
+        if people.is_empty() || scan.is_match(&DEATH_CUES, u.span) {
             continue;
         }
-        for m in scan.people(pack, u.span) {
+        for m in people {
             let p = &pack.people[m.index];
             let after = &scan.folded[m.span.end..u.span.end];
             if after.starts_with('\'') || after.starts_with("s'") {
@@ -245,11 +246,8 @@ static LATER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
 fn offices(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
     for u in scan.units {
-        if scan.is_match(&LATER_OFFICE, u.span) {
-            continue;
-        }
         let people = scan.people(pack, u.span);
-        if people.is_empty() {
+        if people.is_empty() || scan.is_match(&LATER_OFFICE, u.span) {
             continue;
         }
         let events = scan.events(pack, u.span);
@@ -331,22 +329,7 @@ fn short_event<'m>(pack: &Pack, events: &'m [Mention], near: Span) -> Option<&'m
 /// Misspelt names: the pack's list, then near misses of distinctive surnames.
 fn spellings(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
-    let known: std::collections::HashSet<String> = pack
-        .people
-        .iter()
-        .flat_map(|p| p.accepted.iter())
-        .chain(pack.events.iter().map(|e| &e.name))
-        .chain(
-            pack.places
-                .iter()
-                .flat_map(|p| p.names.iter().map(|n| &n.name)),
-        )
-        .flat_map(|s| {
-            s.split(|c: char| !c.is_alphanumeric())
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let known = &pack.name_words;
     let accepted = |p: &crate::topics::pack::Person| {
         let mut v: Vec<&str> = p.accepted.iter().map(String::as_str).collect();
         v.dedup();
@@ -388,7 +371,7 @@ fn spellings(scan: &Scan, pack: &Pack) -> Vec<Finding> {
                 let Some(target) = p.fuzzy.iter().find(|f| {
                     let f = f.to_lowercase();
                     f.chars().next() == lower.chars().next()
-                        && lower != format!("{f}s")
+                        && lower.strip_suffix('s') != Some(f.as_str())
                         && one_edit(&lower, &f)
                 }) else {
                     continue;
@@ -454,9 +437,11 @@ fn rules(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let all: Vec<_> = all.collect();
     for u in scan.units {
         for (code, r) in &all {
-            if r.context
-                .as_ref()
-                .is_some_and(|c| !scan.is_match(c, u.span))
+            // The index answers first: most rules cannot match most units.
+            if !scan.may_match(&r.pattern, u.span)
+                || r.context
+                    .as_ref()
+                    .is_some_and(|c| !scan.is_match(c, u.span))
                 || r.unless.as_ref().is_some_and(|c| scan.is_match(c, u.span))
             {
                 continue;
@@ -489,7 +474,12 @@ static NAMING: LazyLock<Regex> = LazyLock::new(|| {
 fn places(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
     for u in scan.units {
-        if scan.is_match(&NAMING, u.span) {
+        let named = pack
+            .places
+            .iter()
+            .flat_map(|p| &p.names)
+            .any(|n| scan.may_match(&n.matcher, u.span));
+        if !named || scan.is_match(&NAMING, u.span) {
             continue;
         }
         for place in &pack.places {
@@ -586,6 +576,10 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:he|she|his|her)\b")
 fn causes(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
     for (ui, u) in scan.units.iter().enumerate() {
+        // Only an event of the pack in the unit can be the misplaced effect.
+        if scan.events(pack, u.span).is_empty() {
+            continue;
+        }
         for m in scan.find(&FORWARD, u.span) {
             let effect = Span::new(m.end, u.span.end);
             let mut cause = Span::new(u.span.start, m.start);

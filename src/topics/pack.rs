@@ -45,6 +45,9 @@ pub struct Pack {
     /// Every pattern above, numbered, so that an essay is scanned once to
     /// learn where each may match.
     pub index: PatternIndex,
+    /// The lower-case words of every accepted name of a person, event or
+    /// place: never a misspelling.
+    pub name_words: HashSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -564,13 +567,33 @@ impl Ctx<'_> {
             misconceptions,
             sources,
             index: PatternIndex::default(),
+            name_words: HashSet::new(),
         };
         pack.index = PatternIndex::new(pack.patterns_mut());
+        pack.name_words = pack.name_words();
         Ok(pack)
     }
 }
 
 impl Pack {
+    fn name_words(&self) -> HashSet<String> {
+        self.people
+            .iter()
+            .flat_map(|p| p.accepted.iter())
+            .chain(self.events.iter().map(|e| &e.name))
+            .chain(
+                self.places
+                    .iter()
+                    .flat_map(|p| p.names.iter().map(|n| &n.name)),
+            )
+            .flat_map(|s| {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
     /// Every pattern of the pack, in a fixed order.
     fn patterns_mut(&mut self) -> Vec<&mut Lazy> {
         fn rule(r: &mut Rule) -> impl Iterator<Item = &mut Lazy> {

@@ -83,7 +83,7 @@ impl<'a> Scan<'a> {
 
     /// Could `re` match inside `within`? A pack's pattern is looked up in
     /// the essay's literal hits; anything else tests the text.
-    fn may_match(&self, re: &(impl Matcher + ?Sized), within: Span) -> bool {
+    pub fn may_match(&self, re: &(impl Matcher + ?Sized), within: Span) -> bool {
         re.lazy()
             .and_then(|l| self.hits.may_match(l, within))
             .unwrap_or_else(|| re.may_match(self.slice(within)))
