@@ -1,7 +1,7 @@
 //! One pass over an essay for every pattern of a pack.
 //!
-//! Each pattern of a pack has words one of which any match must contain
-//! ([`Lazy::literals`]). A single Aho-Corasick automaton over all of them
+//! Each pattern of a pack has clauses of words that any match satisfies
+//! ([`Lazy::clauses`]). A single Aho-Corasick automaton over all of them
 //! finds, in one pass over the folded essay, where each pattern could match;
 //! afterwards asking whether a pattern may match in a sentence is a binary
 //! search, and the regex runs (and is compiled) only where it might.
@@ -10,33 +10,43 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::lazy::{Lazy, has_ascii_fold};
+use super::lazy::Lazy;
+use super::literals::has_ascii_fold;
 use crate::span::Span;
 
-/// The literals of every pattern of one pack.
+/// The words of every pattern of one pack.
 #[derive(Debug, Clone)]
 pub struct PatternIndex {
     /// Tells this pack's numbering from another's.
     stamp: u32,
-    /// Distinct literals, ASCII case-insensitive.
+    /// Distinct words, ASCII case-insensitive.
     ac: AhoCorasick,
-    /// For each literal, the patterns that need it.
+    /// For each word, the clauses (of all patterns) that list it.
     owners: Vec<Vec<u32>>,
-    /// For each pattern, whether it has literals (else it may match anywhere).
-    filtered: Vec<bool>,
+    layout: Layout,
 }
 
-/// Where an essay holds each pattern's literals.
+/// Which branches are a pattern's and which clauses a branch's.
+#[derive(Debug, Clone, Default)]
+struct Layout {
+    /// Pattern `i`'s branches are `branches[i]..branches[i + 1]` (none: it
+    /// may match anywhere).
+    branches: Vec<u32>,
+    /// Branch `b`'s clauses are `clauses[b]..clauses[b + 1]`.
+    clauses: Vec<u32>,
+}
+
+/// Where an essay holds each clause's words.
 #[derive(Debug, Clone, Default)]
 pub struct Hits {
     stamp: u32,
     /// The text holds a letter that folds onto ASCII: every pattern may match.
     anywhere: bool,
-    /// Literal hits `(start, end)` grouped by pattern, each group by start.
+    /// Word hits `(start, end)` grouped by clause, each group by start.
     spans: Vec<(u32, u32)>,
-    /// Pattern `i`'s hits are `spans[offsets[i]..offsets[i + 1]]`.
+    /// Clause `k`'s hits are `spans[offsets[k]..offsets[k + 1]]`.
     offsets: Vec<u32>,
-    filtered: Vec<bool>,
+    layout: Layout,
 }
 
 static STAMPS: AtomicU32 = AtomicU32::new(1);
@@ -49,65 +59,74 @@ impl Default for PatternIndex {
 }
 
 impl PatternIndex {
-    /// Numbers `patterns` (in order) and indexes their literals.
+    /// Numbers `patterns` (in order) and indexes their words.
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a mut Lazy>) -> PatternIndex {
         let stamp = STAMPS.fetch_add(1, Ordering::Relaxed);
         let mut by_word: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut filtered = Vec::new();
+        let mut layout = Layout {
+            branches: vec![0],
+            clauses: vec![0],
+        };
+        let mut clause = 0u32;
         for (i, lazy) in patterns.into_iter().enumerate() {
-            let id = i as u32;
-            lazy.number(stamp, id);
-            filtered.push(lazy.literals().is_some());
-            for w in lazy.literals().unwrap_or_default() {
-                by_word.entry(w.clone()).or_default().push(id);
+            lazy.number(stamp, i as u32);
+            for branch in lazy.branches() {
+                for words in branch {
+                    for w in words {
+                        by_word.entry(w.clone()).or_default().push(clause);
+                    }
+                    clause += 1;
+                }
+                layout.clauses.push(clause);
             }
+            layout.branches.push(layout.clauses.len() as u32 - 1);
         }
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(by_word.keys())
-            .expect("literal set");
+            .expect("word set");
         PatternIndex {
             stamp,
             ac,
             owners: by_word.into_values().collect(),
-            filtered,
+            layout,
         }
     }
 
-    /// Finds every pattern's literals in `text` (the folded essay).
+    /// Finds every clause's words in `text` (the folded essay).
     pub fn scan(&self, text: &str) -> Hits {
-        let n = self.filtered.len();
+        let clauses = *self.layout.clauses.last().unwrap_or(&0);
         if has_ascii_fold(text) {
             return Hits {
                 stamp: self.stamp,
                 anywhere: true,
-                offsets: vec![0; n + 1],
-                filtered: self.filtered.clone(),
+                layout: self.layout.clone(),
                 ..Hits::default()
             };
         }
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
         for m in self.ac.find_overlapping_iter(text) {
-            for &id in &self.owners[m.pattern().as_usize()] {
-                found.push((id, m.start() as u32, m.end() as u32));
+            for &k in &self.owners[m.pattern().as_usize()] {
+                found.push((k, m.start() as u32, m.end() as u32));
             }
         }
         found.sort_unstable();
-        let mut offsets = Vec::with_capacity(n + 1);
-        let mut k = 0;
-        for id in 0..=n as u32 {
-            while k < found.len() && found[k].0 < id {
-                k += 1;
+        found.dedup();
+        let mut offsets = Vec::with_capacity(clauses as usize + 1);
+        let mut at = 0;
+        for k in 0..=clauses {
+            while at < found.len() && found[at].0 < k {
+                at += 1;
             }
-            offsets.push(k as u32);
+            offsets.push(at as u32);
         }
         Hits {
             stamp: self.stamp,
             anywhere: false,
             spans: found.into_iter().map(|(_, s, e)| (s, e)).collect(),
             offsets,
-            filtered: self.filtered.clone(),
+            layout: self.layout.clone(),
         }
     }
 }
@@ -118,20 +137,27 @@ impl Hits {
     pub fn may_match(&self, lazy: &Lazy, within: Span) -> Option<bool> {
         let (stamp, id) = lazy.number_in()?;
         let id = id as usize;
-        if stamp != self.stamp || id >= self.filtered.len() {
+        let l = &self.layout;
+        if stamp != self.stamp || id + 1 >= l.branches.len() {
             return None;
         }
-        if self.anywhere || !self.filtered[id] {
+        let branches = l.branches[id] as usize..l.branches[id + 1] as usize;
+        if self.anywhere || branches.is_empty() {
             return Some(true);
         }
-        let hits = &self.spans[self.offsets[id] as usize..self.offsets[id + 1] as usize];
         let (start, end) = (within.start as u32, within.end as u32);
-        let from = hits.partition_point(|h| h.0 < start);
-        Some(
+        let inside = |k: usize| {
+            let hits = &self.spans[self.offsets[k] as usize..self.offsets[k + 1] as usize];
+            let from = hits.partition_point(|h| h.0 < start);
             hits[from..]
                 .iter()
                 .take_while(|h| h.0 < end)
-                .any(|h| h.1 <= end),
+                .any(|h| h.1 <= end)
+        };
+        Some(
+            branches
+                .into_iter()
+                .any(|b| (l.clauses[b] as usize..l.clauses[b + 1] as usize).all(inside)),
         )
     }
 }

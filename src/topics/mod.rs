@@ -5,6 +5,7 @@
 
 pub mod index;
 pub mod lazy;
+pub mod literals;
 pub mod pack;
 pub mod scan;
 pub mod spec;
