@@ -7,13 +7,13 @@
 //! sits right next to it in the same sentence, and anything less certain is
 //! worded as a question to check.
 
-use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::analysis::{Analysis, Dated};
 use crate::find::dates::Interval;
 use crate::finding::{Finding, Severity};
 use crate::span::Span;
+use crate::topics::lazy::Lazy;
 use crate::topics::pack::{Pack, human, overlaps};
 use crate::topics::scan::{Mention, Scan, Unit, gap};
 
@@ -37,11 +37,11 @@ pub fn check(a: &Analysis) -> Vec<Finding> {
     out
 }
 
-fn re(s: &str) -> Regex {
-    regex::RegexBuilder::new(s)
-        .case_insensitive(true)
-        .build()
-        .expect("static pattern")
+/// A pattern of English words, compiled on first use behind a test for the
+/// words it needs. It runs on folded text, so ASCII classes and case folding
+/// suffice, and they compile in a fraction of the Unicode time.
+fn re(s: &str) -> Lazy {
+    Lazy::new(format!("(?-u:{s})"))
 }
 
 /// Dates that state a time and were written out (not inferred from context).
@@ -162,7 +162,7 @@ fn event_dates(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     out
 }
 
-static DEATH_CUES: LazyLock<Regex> = LazyLock::new(|| {
+static DEATH_CUES: LazyLock<Lazy> = LazyLock::new(|| {
     re(
         r"\b(?:died|dies|death|dead|deceased|funeral|buried|burial|body|embalm\w*|mausoleum|tomb|memory|memorial|legacy|testament|posthumous\w*|cult|statue|portrait|ideas|heirs?|successors?|renamed|named|born|birth|after|since|writings|works|followers|legend|remembered|-ism|-ist)\b",
     )
@@ -177,7 +177,7 @@ fn person_lives(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
     for u in scan.units {
         let people = scan.people(pack, u.span);
-        if people.is_empty() || scan.is_match(&DEATH_CUES, u.span) {
+        if people.is_empty() || scan.is_match(&*DEATH_CUES, u.span) {
             continue;
         }
         for m in people {
@@ -236,7 +236,7 @@ fn person_lives(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     out
 }
 
-static LATER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+static LATER_OFFICE: LazyLock<Lazy> = LazyLock::new(|| {
     re(
         r"\b(?:later|future|would\s+(?:later\s+)?(?:become|be)|went\s+on\s+to|go\s+on\s+to|eventually|subsequently|former|formerly|ex-|previously|once|until|before\s+becoming|then-)",
     )
@@ -247,7 +247,7 @@ fn offices(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
     for u in scan.units {
         let people = scan.people(pack, u.span);
-        if people.is_empty() || scan.is_match(&LATER_OFFICE, u.span) {
+        if people.is_empty() || scan.is_match(&*LATER_OFFICE, u.span) {
             continue;
         }
         let events = scan.events(pack, u.span);
@@ -466,7 +466,7 @@ fn rules(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     out
 }
 
-static NAMING: LazyLock<Regex> = LazyLock::new(|| {
+static NAMING: LazyLock<Lazy> = LazyLock::new(|| {
     re(r"\b(?:called|named|renamed|known\s+as|name|names|now|today|present-day|modern)\b")
 });
 
@@ -479,7 +479,7 @@ fn places(scan: &Scan, pack: &Pack) -> Vec<Finding> {
             .iter()
             .flat_map(|p| &p.names)
             .any(|n| scan.may_match(&n.matcher, u.span));
-        if !named || scan.is_match(&NAMING, u.span) {
+        if !named || scan.is_match(&*NAMING, u.span) {
             continue;
         }
         for place in &pack.places {
@@ -560,17 +560,17 @@ fn periods_text(ps: &[Interval]) -> String {
         .join(" and ")
 }
 
-static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+static FORWARD: LazyLock<Lazy> = LazyLock::new(|| {
     re(
         r"\b(?:(?:this|which|that|these|it|they|he|she)\s+(?:then\s+|eventually\s+|also\s+|directly\s+|in\s+turn\s+)?(?:led|lead|leads)\s+to|resulted\s+in|results\s+in|as\s+a\s+(?:result|consequence),|caused|brought\s+about|consequently|so\s+that\s+led\s+to)\b",
     )
 });
-static BACKWARD: LazyLock<Regex> = LazyLock::new(|| {
+static BACKWARD: LazyLock<Lazy> = LazyLock::new(|| {
     re(
         r"\b(?:because\s+of|due\s+to|thanks\s+to|as\s+a\s+result\s+of|as\s+a\s+consequence\s+of|because|caused\s+by|brought\s+about\s+by)\b",
     )
 });
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:he|she|his|her)\b"));
+static PRONOUN: LazyLock<Lazy> = LazyLock::new(|| re(r"\b(?:he|she|his|her)\b"));
 
 /// A later event presented as the cause of an earlier one.
 fn causes(scan: &Scan, pack: &Pack) -> Vec<Finding> {
@@ -580,7 +580,7 @@ fn causes(scan: &Scan, pack: &Pack) -> Vec<Finding> {
         if scan.events(pack, u.span).is_empty() {
             continue;
         }
-        for m in scan.find(&FORWARD, u.span) {
+        for m in scan.find(&*FORWARD, u.span) {
             let effect = Span::new(m.end, u.span.end);
             let mut cause = Span::new(u.span.start, m.start);
             if scan.slice(cause).trim().len() < 15 {
@@ -591,7 +591,7 @@ fn causes(scan: &Scan, pack: &Pack) -> Vec<Finding> {
             }
             out.extend(judge_cause(scan, pack, *u, cause, effect, m));
         }
-        for m in scan.find(&BACKWARD, u.span) {
+        for m in scan.find(&*BACKWARD, u.span) {
             let effect = Span::new(u.span.start, m.start);
             let cause = Span::new(m.end, u.span.end);
             out.extend(judge_cause(scan, pack, *u, cause, effect, m));
@@ -641,7 +641,7 @@ fn judge_cause(
             });
         }
         let mut people: Vec<usize> = scan.people(pack, cause).iter().map(|m| m.index).collect();
-        if scan.is_match(&PRONOUN, cause)
+        if scan.is_match(&*PRONOUN, cause)
             && let Some(p) = last_person_before(scan, pack, u.para, cause.start)
         {
             people.insert(0, p);

@@ -89,19 +89,24 @@ fn looks_like_code(line: &str) -> bool {
 pub fn check(doc: &Document) -> Option<Finding> {
     let m = measure(&doc.text);
     let whole = Span::new(0, doc.text.len());
-    let figures = || format!(
-        "{:.0} % letters, {:.0} % code or link lines, {:.0} % English function words in {} words",
-        m.letter_share * 100.0,
-        m.code_line_share * 100.0,
-        m.function_share * 100.0,
-        m.words
-    );
+    let figures = || {
+        format!(
+            "{:.0} % letters, {:.0} % code or link lines, {:.0} % English function words in {} words",
+            m.letter_share * 100.0,
+            m.code_line_share * 100.0,
+            m.function_share * 100.0,
+            m.words
+        )
+    };
     if m.letter_share < MIN_LETTER_SHARE || m.code_line_share >= MAX_CODE_LINE_SHARE {
         return Some(Finding::new(
             "input.not-prose",
             Severity::Error,
             whole,
-            format!("This does not look like an essay in prose ({}): it was not analysed.", figures()),
+            format!(
+                "This does not look like an essay in prose ({}): it was not analysed.",
+                figures()
+            ),
             "Check that the right file was submitted: argmark reads essays written in sentences, not code, tables or lists of links.",
         ));
     }
@@ -110,7 +115,10 @@ pub fn check(doc: &Document) -> Option<Finding> {
             "input.not-english",
             Severity::Error,
             whole,
-            format!("This does not look like English ({}): it was not analysed.", figures()),
+            format!(
+                "This does not look like English ({}): it was not analysed.",
+                figures()
+            ),
             "argmark's checks are built for essays in English; mark this one by hand.",
         ));
     }

@@ -10,7 +10,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 use super::literals::{Branch, has_ascii_fold, required};
 
@@ -151,12 +151,6 @@ pub trait Matcher {
 }
 
 impl Matcher for Regex {
-    fn regex(&self) -> &Regex {
-        self
-    }
-}
-
-impl Matcher for LazyLock<Regex> {
     fn regex(&self) -> &Regex {
         self
     }
