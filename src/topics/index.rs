@@ -10,7 +10,11 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::lazy::Lazy;
+use rayon::prelude::*;
+use regex::Regex;
+use std::sync::{Arc, OnceLock};
+
+use super::lazy::{Lazy, compile};
 use super::literals::has_ascii_fold;
 use crate::span::Span;
 
@@ -24,6 +28,8 @@ pub struct PatternIndex {
     /// For each word, the clauses (of all patterns) that list it.
     owners: Vec<Vec<u32>>,
     layout: Layout,
+    /// Each pattern's text and compiled regex (shared with its [`Lazy`]).
+    regexes: Vec<(Box<str>, Arc<OnceLock<Regex>>)>,
 }
 
 /// Which branches are a pattern's and which clauses a branch's.
@@ -68,8 +74,9 @@ impl PatternIndex {
             clauses: vec![0],
         };
         let mut clause = 0u32;
+        let mut regexes = Vec::new();
         for (i, lazy) in patterns.into_iter().enumerate() {
-            lazy.number(stamp, i as u32);
+            regexes.push(lazy.number(stamp, i as u32));
             for branch in lazy.branches() {
                 for words in branch {
                     for w in words {
@@ -91,6 +98,24 @@ impl PatternIndex {
             ac,
             owners: by_word.into_values().collect(),
             layout,
+            regexes,
+        }
+    }
+
+    /// Compiles, in parallel, the patterns that `hits` says may match
+    /// somewhere in `text` and are not compiled yet: on a first essay this
+    /// is most of the start-up time.
+    pub fn compile_possible(&self, hits: &Hits, text: &str) {
+        let whole = Span::new(0, text.len());
+        let todo: Vec<&(Box<str>, Arc<OnceLock<Regex>>)> = (0..self.regexes.len())
+            .filter(|&id| hits.may_match_id(id, whole) == Some(true))
+            .map(|id| &self.regexes[id])
+            .filter(|(_, cell)| cell.get().is_none())
+            .collect();
+        if todo.len() > 1 {
+            todo.par_iter().for_each(|(pattern, cell)| {
+                compile(cell, pattern);
+            });
         }
     }
 
@@ -136,9 +161,16 @@ impl Hits {
     /// not one of the indexed pack's (the caller tests the text itself).
     pub fn may_match(&self, lazy: &Lazy, within: Span) -> Option<bool> {
         let (stamp, id) = lazy.number_in()?;
-        let id = id as usize;
+        if stamp != self.stamp {
+            return None;
+        }
+        self.may_match_id(id as usize, within)
+    }
+
+    /// [`Hits::may_match`] for pattern number `id` of the indexed pack.
+    fn may_match_id(&self, id: usize, within: Span) -> Option<bool> {
         let l = &self.layout;
-        if stamp != self.stamp || id + 1 >= l.branches.len() {
+        if id + 1 >= l.branches.len() {
             return None;
         }
         let branches = l.branches[id] as usize..l.branches[id + 1] as usize;

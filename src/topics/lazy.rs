@@ -10,7 +10,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::literals::{Branch, has_ascii_fold, required};
 
@@ -22,7 +22,8 @@ pub struct Lazy {
     /// Finds the words in a haystack; for each word, its clause (numbered
     /// across the branches).
     pre: OnceLock<(AhoCorasick, Vec<usize>)>,
-    re: OnceLock<Regex>,
+    /// Shared with the pack's index, which may compile it ahead of use.
+    re: Arc<OnceLock<Regex>>,
     /// Its pack's index stamp and its number there, once indexed.
     number: Option<(u32, u32)>,
 }
@@ -35,14 +36,16 @@ impl Lazy {
             branches: required(&pattern).into_boxed_slice(),
             pattern: pattern.into_boxed_str(),
             pre: OnceLock::new(),
-            re: OnceLock::new(),
+            re: Arc::default(),
             number: None,
         }
     }
 
-    /// Records the pattern's number in a [`PatternIndex`](super::index::PatternIndex).
-    pub(super) fn number(&mut self, stamp: u32, id: u32) {
+    /// Records the pattern's number in a [`PatternIndex`](super::index::PatternIndex),
+    /// and hands it the regex's cell.
+    pub(super) fn number(&mut self, stamp: u32, id: u32) -> (Box<str>, Arc<OnceLock<Regex>>) {
         self.number = Some((stamp, id));
+        (self.pattern.clone(), self.re.clone())
     }
 
     /// The index stamp and number, once indexed.
@@ -69,8 +72,7 @@ impl Lazy {
 
     /// The compiled regex.
     pub fn regex(&self) -> &Regex {
-        self.re
-            .get_or_init(|| build(&self.pattern).expect("pattern validated when loaded"))
+        compile(&self.re, &self.pattern)
     }
 
     /// False only when `haystack` cannot match.
@@ -130,6 +132,11 @@ impl std::fmt::Debug for Lazy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("Lazy").field(&self.pattern).finish()
     }
+}
+
+/// The regex in `cell`, compiled now if it is not yet.
+pub(super) fn compile<'a>(cell: &'a OnceLock<Regex>, pattern: &str) -> &'a Regex {
+    cell.get_or_init(|| build(pattern).expect("pattern validated when loaded"))
 }
 
 /// How every pack pattern is compiled.

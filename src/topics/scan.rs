@@ -204,6 +204,9 @@ fn prepare(a: &Analysis) -> Prepared {
     };
     if let Some(t) = &a.topic {
         prepared.hits = t.pack.index.scan(&prepared.folded);
+        t.pack
+            .index
+            .compile_possible(&prepared.hits, &prepared.folded);
         let scan = Scan {
             a,
             folded: &prepared.folded,
