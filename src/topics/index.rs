@@ -10,11 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use rayon::prelude::*;
-use regex::Regex;
-use std::sync::{Arc, OnceLock};
-
-use super::lazy::{Lazy, compile};
+use super::lazy::Lazy;
 use super::literals::has_ascii_fold;
 use crate::span::Span;
 
@@ -28,8 +24,6 @@ pub struct PatternIndex {
     /// For each word, the clauses (of all patterns) that list it.
     owners: Vec<Vec<u32>>,
     layout: Layout,
-    /// Each pattern's text and compiled regex (shared with its [`Lazy`]).
-    regexes: Vec<(Box<str>, Arc<OnceLock<Regex>>)>,
 }
 
 /// Which branches are a pattern's and which clauses a branch's.
@@ -66,7 +60,7 @@ impl Default for PatternIndex {
 
 impl PatternIndex {
     /// Numbers `patterns` (in order) and indexes their words.
-    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a mut Lazy>) -> PatternIndex {
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a Lazy>) -> PatternIndex {
         let stamp = STAMPS.fetch_add(1, Ordering::Relaxed);
         let mut by_word: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut layout = Layout {
@@ -74,9 +68,8 @@ impl PatternIndex {
             clauses: vec![0],
         };
         let mut clause = 0u32;
-        let mut regexes = Vec::new();
         for (i, lazy) in patterns.into_iter().enumerate() {
-            regexes.push(lazy.number(stamp, i as u32));
+            lazy.number(stamp, i as u32);
             for branch in lazy.branches() {
                 for words in branch {
                     for w in words {
@@ -98,24 +91,6 @@ impl PatternIndex {
             ac,
             owners: by_word.into_values().collect(),
             layout,
-            regexes,
-        }
-    }
-
-    /// Compiles, in parallel, the patterns that `hits` says may match
-    /// somewhere in `text` and are not compiled yet: on a first essay this
-    /// is most of the start-up time.
-    pub fn compile_possible(&self, hits: &Hits, text: &str) {
-        let whole = Span::new(0, text.len());
-        let todo: Vec<&(Box<str>, Arc<OnceLock<Regex>>)> = (0..self.regexes.len())
-            .filter(|&id| hits.may_match_id(id, whole) == Some(true))
-            .map(|id| &self.regexes[id])
-            .filter(|(_, cell)| cell.get().is_none())
-            .collect();
-        if todo.len() > 1 {
-            todo.par_iter().for_each(|(pattern, cell)| {
-                compile(cell, pattern);
-            });
         }
     }
 
@@ -200,13 +175,13 @@ mod tests {
 
     #[test]
     fn hits_agree_with_each_pattern_alone() {
-        let mut pats = vec![
+        let pats = vec![
             Lazy::new(r"\bRed\s+Army\b"),
             Lazy::new(r"\bthe\s+Red\s+Terror"),
             Lazy::new(r"(?:a|b)c"),
             Lazy::new(r"Kerensk\w*|\bLvov"),
         ];
-        let index = PatternIndex::new(pats.iter_mut());
+        let index = PatternIndex::new(pats.iter());
         let text = "The RED TERROR began. Lvov resigned; the red army grew. ac";
         let hits = index.scan(text);
         let units = [

@@ -10,22 +10,22 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use super::literals::{Branch, has_ascii_fold, required};
 
 /// A case-insensitive regex compiled on first use.
 pub struct Lazy {
     pattern: Box<str>,
-    /// The words its matches hold (see [`literals`](super::literals)).
-    branches: Box<[Branch]>,
+    /// The words its matches hold (see [`literals`](super::literals)), read
+    /// when first needed: most of a pack's patterns are never used in a run.
+    branches: OnceLock<Box<[Branch]>>,
     /// Finds the words in a haystack; for each word, its clause (numbered
     /// across the branches).
     pre: OnceLock<(AhoCorasick, Vec<usize>)>,
-    /// Shared with the pack's index, which may compile it ahead of use.
-    re: Arc<OnceLock<Regex>>,
+    re: OnceLock<Regex>,
     /// Its pack's index stamp and its number there, once indexed.
-    number: Option<(u32, u32)>,
+    number: OnceLock<(u32, u32)>,
 }
 
 impl Lazy {
@@ -33,24 +33,22 @@ impl Lazy {
     pub fn new(pattern: impl Into<String>) -> Lazy {
         let pattern: String = pattern.into();
         Lazy {
-            branches: required(&pattern).into_boxed_slice(),
+            branches: OnceLock::new(),
             pattern: pattern.into_boxed_str(),
             pre: OnceLock::new(),
-            re: Arc::default(),
-            number: None,
+            re: OnceLock::new(),
+            number: OnceLock::new(),
         }
     }
 
-    /// Records the pattern's number in a [`PatternIndex`](super::index::PatternIndex),
-    /// and hands it the regex's cell.
-    pub(super) fn number(&mut self, stamp: u32, id: u32) -> (Box<str>, Arc<OnceLock<Regex>>) {
-        self.number = Some((stamp, id));
-        (self.pattern.clone(), self.re.clone())
+    /// Records the pattern's number in a [`PatternIndex`](super::index::PatternIndex).
+    pub(super) fn number(&self, stamp: u32, id: u32) {
+        let _ = self.number.set((stamp, id));
     }
 
     /// The index stamp and number, once indexed.
     pub fn number_in(&self) -> Option<(u32, u32)> {
-        self.number
+        self.number.get().copied()
     }
 
     /// Stores an already compiled regex (a pack validated eagerly).
@@ -67,20 +65,23 @@ impl Lazy {
     /// The branches, with the clauses of words their matches satisfy;
     /// empty when unknown.
     pub fn branches(&self) -> &[Branch] {
-        &self.branches
+        self.branches
+            .get_or_init(|| required(&self.pattern).into_boxed_slice())
     }
 
     /// The compiled regex.
     pub fn regex(&self) -> &Regex {
-        compile(&self.re, &self.pattern)
+        self.re
+            .get_or_init(|| build(&self.pattern).expect("pattern validated when loaded"))
     }
 
     /// False only when `haystack` cannot match.
     pub fn may_match(&self, haystack: &str) -> bool {
-        if self.branches.is_empty() || has_ascii_fold(haystack) {
+        let branches = self.branches();
+        if branches.is_empty() || has_ascii_fold(haystack) {
             return true;
         }
-        let clauses = || self.branches.iter().flatten();
+        let clauses = || branches.iter().flatten();
         let (pre, owner) = self.pre.get_or_init(|| {
             let ac = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -97,7 +98,7 @@ impl Lazy {
             met[owner[m.pattern().as_usize()]] = true;
         }
         let mut at = 0;
-        self.branches.iter().any(|b| {
+        branches.iter().any(|b| {
             let all = met[at..at + b.len()].iter().all(|&x| x);
             at += b.len();
             all
@@ -123,7 +124,7 @@ impl Clone for Lazy {
             branches: self.branches.clone(),
             pre: self.pre.clone(),
             re: self.re.clone(),
-            number: self.number,
+            number: self.number.clone(),
         }
     }
 }
@@ -132,11 +133,6 @@ impl std::fmt::Debug for Lazy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("Lazy").field(&self.pattern).finish()
     }
-}
-
-/// The regex in `cell`, compiled now if it is not yet.
-pub(super) fn compile<'a>(cell: &'a OnceLock<Regex>, pattern: &str) -> &'a Regex {
-    cell.get_or_init(|| build(pattern).expect("pattern validated when loaded"))
 }
 
 /// How every pack pattern is compiled.

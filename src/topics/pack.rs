@@ -3,6 +3,8 @@
 use regex::RegexBuilder;
 use std::collections::HashSet;
 
+use std::sync::OnceLock;
+
 use super::index::PatternIndex;
 use super::lazy::{self, Lazy};
 
@@ -43,8 +45,9 @@ pub struct Pack {
     pub misconceptions: Vec<Rule>,
     pub sources: Vec<SourceRef>,
     /// Every pattern above, numbered, so that an essay is scanned once to
-    /// learn where each may match.
-    pub index: PatternIndex,
+    /// learn where each may match; built when first needed (a run loads every
+    /// built-in pack but uses one).
+    index: OnceLock<PatternIndex>,
     /// The lower-case words of every accepted name of a person, event or
     /// place: never a misspelling.
     pub name_words: HashSet<String>,
@@ -566,10 +569,9 @@ impl Ctx<'_> {
             factors,
             misconceptions,
             sources,
-            index: PatternIndex::default(),
+            index: OnceLock::new(),
             name_words: HashSet::new(),
         };
-        pack.index = PatternIndex::new(pack.patterns_mut());
         pack.name_words = pack.name_words();
         Ok(pack)
     }
@@ -594,29 +596,35 @@ impl Pack {
             .collect()
     }
 
+    /// The index of every pattern of the pack.
+    pub fn index(&self) -> &PatternIndex {
+        self.index
+            .get_or_init(|| PatternIndex::new(self.patterns()))
+    }
+
     /// Every pattern of the pack, in a fixed order.
-    fn patterns_mut(&mut self) -> Vec<&mut Lazy> {
-        fn rule(r: &mut Rule) -> impl Iterator<Item = &mut Lazy> {
-            std::iter::once(&mut r.pattern)
-                .chain(r.context.as_mut())
-                .chain(r.unless.as_mut())
+    fn patterns(&self) -> Vec<&Lazy> {
+        fn rule(r: &Rule) -> impl Iterator<Item = &Lazy> {
+            std::iter::once(&r.pattern)
+                .chain(r.context.as_ref())
+                .chain(r.unless.as_ref())
         }
-        let mut out: Vec<&mut Lazy> = Vec::new();
-        out.extend(self.question_patterns.iter_mut());
-        out.extend(self.keywords.iter_mut());
-        out.extend(self.focus.iter_mut().filter_map(|f| f.matcher.as_mut()));
-        for p in &mut self.people {
-            out.push(&mut p.names);
-            out.extend(p.misspellings.iter_mut().map(|(m, _)| m));
-            out.extend(p.offices.iter_mut().map(|o| &mut o.pattern));
-            out.extend(p.confusions.iter_mut().flat_map(rule));
+        let mut out: Vec<&Lazy> = Vec::new();
+        out.extend(self.question_patterns.iter());
+        out.extend(self.keywords.iter());
+        out.extend(self.focus.iter().filter_map(|f| f.matcher.as_ref()));
+        for p in &self.people {
+            out.push(&p.names);
+            out.extend(p.misspellings.iter().map(|(m, _)| m));
+            out.extend(p.offices.iter().map(|o| &o.pattern));
+            out.extend(p.confusions.iter().flat_map(rule));
         }
-        for p in &mut self.places {
-            out.extend(p.names.iter_mut().map(|n| &mut n.matcher));
+        for p in &self.places {
+            out.extend(p.names.iter().map(|n| &n.matcher));
         }
-        out.extend(self.events.iter_mut().map(|e| &mut e.matcher));
-        out.extend(self.factors.iter_mut().flat_map(|f| f.cues.iter_mut()));
-        out.extend(self.misconceptions.iter_mut().flat_map(rule));
+        out.extend(self.events.iter().map(|e| &e.matcher));
+        out.extend(self.factors.iter().flat_map(|f| f.cues.iter()));
+        out.extend(self.misconceptions.iter().flat_map(rule));
         out
     }
 }

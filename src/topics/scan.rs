@@ -203,10 +203,7 @@ fn prepare(a: &Analysis) -> Prepared {
         ..Prepared::default()
     };
     if let Some(t) = &a.topic {
-        prepared.hits = t.pack.index.scan(&prepared.folded);
-        t.pack
-            .index
-            .compile_possible(&prepared.hits, &prepared.folded);
+        prepared.hits = t.pack.index().scan(&prepared.folded);
         let scan = Scan {
             a,
             folded: &prepared.folded,
