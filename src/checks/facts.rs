@@ -177,7 +177,7 @@ fn person_lives(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
     for u in scan.units {
         let people = scan.people(pack, u.span);
-        if people.is_empty() || scan.is_match(&*DEATH_CUES, u.span) {
+        if people.is_empty() || scan.is_match(&DEATH_CUES, u.span) {
             continue;
         }
         for m in people {
@@ -247,7 +247,7 @@ fn offices(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
     for u in scan.units {
         let people = scan.people(pack, u.span);
-        if people.is_empty() || scan.is_match(&*LATER_OFFICE, u.span) {
+        if people.is_empty() || scan.is_match(&LATER_OFFICE, u.span) {
             continue;
         }
         let events = scan.events(pack, u.span);
@@ -479,7 +479,7 @@ fn places(scan: &Scan, pack: &Pack) -> Vec<Finding> {
             .iter()
             .flat_map(|p| &p.names)
             .any(|n| scan.may_match(&n.matcher, u.span));
-        if !named || scan.is_match(&*NAMING, u.span) {
+        if !named || scan.is_match(&NAMING, u.span) {
             continue;
         }
         for place in &pack.places {
@@ -580,7 +580,7 @@ fn causes(scan: &Scan, pack: &Pack) -> Vec<Finding> {
         if scan.events(pack, u.span).is_empty() {
             continue;
         }
-        for m in scan.find(&*FORWARD, u.span) {
+        for m in scan.find(&FORWARD, u.span) {
             let effect = Span::new(m.end, u.span.end);
             let mut cause = Span::new(u.span.start, m.start);
             if scan.slice(cause).trim().len() < 15 {
@@ -591,7 +591,7 @@ fn causes(scan: &Scan, pack: &Pack) -> Vec<Finding> {
             }
             out.extend(judge_cause(scan, pack, *u, cause, effect, m));
         }
-        for m in scan.find(&*BACKWARD, u.span) {
+        for m in scan.find(&BACKWARD, u.span) {
             let effect = Span::new(u.span.start, m.start);
             let cause = Span::new(m.end, u.span.end);
             out.extend(judge_cause(scan, pack, *u, cause, effect, m));
@@ -641,7 +641,7 @@ fn judge_cause(
             });
         }
         let mut people: Vec<usize> = scan.people(pack, cause).iter().map(|m| m.index).collect();
-        if scan.is_match(&*PRONOUN, cause)
+        if scan.is_match(&PRONOUN, cause)
             && let Some(p) = last_person_before(scan, pack, u.para, cause.start)
         {
             people.insert(0, p);

@@ -9,7 +9,8 @@
 //! Kelvin sign and the long s) is always handed to the regex.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
 use std::sync::OnceLock;
 
 use super::literals::{Branch, has_ascii_fold, required};
@@ -49,12 +50,6 @@ impl Lazy {
     /// The index stamp and number, once indexed.
     pub fn number_in(&self) -> Option<(u32, u32)> {
         self.number.get().copied()
-    }
-
-    /// Stores an already compiled regex (a pack validated eagerly).
-    pub fn compiled(self, re: Regex) -> Lazy {
-        let _ = self.re.set(re);
-        self
     }
 
     /// The pattern as written.
@@ -110,13 +105,6 @@ impl Lazy {
     }
 }
 
-impl std::ops::Deref for Lazy {
-    type Target = Regex;
-    fn deref(&self) -> &Regex {
-        self.regex()
-    }
-}
-
 impl Clone for Lazy {
     fn clone(&self) -> Lazy {
         Lazy {
@@ -141,48 +129,25 @@ impl std::fmt::Debug for Lazy {
 /// to ASCII, so this loses little, and Unicode classes cost up to a hundred
 /// times more to compile: a run compiles the patterns its essay needs.
 /// A pattern that could then match part of a character (`[^.]`) keeps
-/// Unicode.
-pub fn build(pattern: &str) -> Result<Regex, regex::Error> {
+/// Unicode. No literal prefilter is built either (half the cost of a small
+/// pattern): the pack's index has already found the words a match needs.
+pub fn build(pattern: &str) -> Result<Regex, meta::BuildError> {
+    let with = |unicode: bool| {
+        meta::Builder::new()
+            .syntax(
+                syntax::Config::new()
+                    .case_insensitive(true)
+                    .unicode(unicode),
+            )
+            .configure(meta::Config::new().auto_prefilter(false))
+            .build(pattern)
+    };
     if pattern.is_ascii()
-        && let Ok(re) = RegexBuilder::new(pattern)
-            .case_insensitive(true)
-            .unicode(false)
-            .build()
+        && let Ok(re) = with(false)
     {
         return Ok(re);
     }
-    RegexBuilder::new(pattern).case_insensitive(true).build()
-}
-
-/// Something a [`Scan`](super::scan::Scan) can search with.
-pub trait Matcher {
-    /// False only when `haystack` cannot match.
-    fn may_match(&self, _haystack: &str) -> bool {
-        true
-    }
-    fn regex(&self) -> &Regex;
-    /// The pack pattern, when it is one (and so indexed).
-    fn lazy(&self) -> Option<&Lazy> {
-        None
-    }
-}
-
-impl Matcher for Regex {
-    fn regex(&self) -> &Regex {
-        self
-    }
-}
-
-impl Matcher for Lazy {
-    fn may_match(&self, haystack: &str) -> bool {
-        Lazy::may_match(self, haystack)
-    }
-    fn regex(&self) -> &Regex {
-        Lazy::regex(self)
-    }
-    fn lazy(&self) -> Option<&Lazy> {
-        Some(self)
-    }
+    with(true)
 }
 
 #[cfg(test)]

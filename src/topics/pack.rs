@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::index::PatternIndex;
-use super::lazy::{self, Lazy};
+use super::lazy::Lazy;
 
 use super::spec::{self, PackFile, Text};
 use crate::find::dates::{Interval, Ymd};
@@ -226,17 +226,19 @@ impl Ctx<'_> {
 
     fn regex(&self, t: &Text, key: &str) -> Result<Lazy, PackError> {
         let lazy = Lazy::new(t.get_ref().as_str());
-        if !self.eager {
-            return Ok(lazy);
+        if self.eager {
+            self.validate(t, key)?;
+            lazy.regex();
         }
-        Ok(lazy.compiled(self.validate(t, key)?))
+        Ok(lazy)
     }
 
-    fn validate(&self, t: &Text, key: &str) -> Result<regex::Regex, PackError> {
+    fn validate(&self, t: &Text, key: &str) -> Result<(), PackError> {
         RegexBuilder::new(t.get_ref())
             .case_insensitive(true)
             .size_limit(1 << 22)
             .build()
+            .map(drop)
             .map_err(|e| self.err(t, key, format!("not a valid regular expression: {e}")))
     }
 
@@ -254,8 +256,11 @@ impl Ctx<'_> {
         if !self.eager {
             return Ok(lazy);
         }
-        match lazy::build(&pattern) {
-            Ok(re) => Ok(lazy.compiled(re)),
+        match RegexBuilder::new(&pattern).case_insensitive(true).build() {
+            Ok(_) => {
+                lazy.regex();
+                Ok(lazy)
+            }
             Err(e) => {
                 for (t, key) in checked {
                     self.validate(t, key)?;

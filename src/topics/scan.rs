@@ -4,7 +4,7 @@
 //! ends the splitter may have missed.
 
 use super::index::Hits;
-use super::lazy::Matcher;
+use super::lazy::Lazy;
 use super::pack::Pack;
 use crate::analysis::{Analysis, Dated};
 use crate::normalize::fold_keep_offsets;
@@ -81,16 +81,16 @@ impl<'a> Scan<'a> {
         self.a.doc.display(span)
     }
 
-    /// Could `re` match inside `within`? A pack's pattern is looked up in
-    /// the essay's literal hits; anything else tests the text.
-    pub fn may_match(&self, re: &(impl Matcher + ?Sized), within: Span) -> bool {
-        re.lazy()
-            .and_then(|l| self.hits.may_match(l, within))
+    /// Could `re` match inside `within`? A pattern of the pack is looked up
+    /// in the essay's word hits; any other tests the text.
+    pub fn may_match(&self, re: &Lazy, within: Span) -> bool {
+        self.hits
+            .may_match(re, within)
             .unwrap_or_else(|| re.may_match(self.slice(within)))
     }
 
     /// Every match of `re` inside `within`.
-    pub fn find(&self, re: &(impl Matcher + ?Sized), within: Span) -> Vec<Span> {
+    pub fn find(&self, re: &Lazy, within: Span) -> Vec<Span> {
         if !self.may_match(re, within) {
             return Vec::new();
         }
@@ -100,7 +100,7 @@ impl<'a> Scan<'a> {
             .collect()
     }
 
-    pub fn is_match(&self, re: &(impl Matcher + ?Sized), within: Span) -> bool {
+    pub fn is_match(&self, re: &Lazy, within: Span) -> bool {
         self.may_match(re, within) && re.regex().is_match(self.slice(within))
     }
 
