@@ -131,7 +131,8 @@ impl std::fmt::Debug for Lazy {
 /// A pattern that could then match part of a character (`[^.]`) keeps
 /// Unicode. No literal prefilter is built either (half the cost of a small
 /// pattern): the pack's index has already found the words a match needs.
-pub fn build(pattern: &str) -> Result<Regex, meta::BuildError> {
+/// `None` when the pattern does not compile (packs are validated when loaded).
+pub fn build(pattern: &str) -> Option<Regex> {
     let with = |unicode: bool| {
         meta::Builder::new()
             .syntax(
@@ -141,11 +142,12 @@ pub fn build(pattern: &str) -> Result<Regex, meta::BuildError> {
             )
             .configure(meta::Config::new().auto_prefilter(false))
             .build(pattern)
+            .ok()
     };
     if pattern.is_ascii()
-        && let Ok(re) = with(false)
+        && let Some(re) = with(false)
     {
-        return Ok(re);
+        return Some(re);
     }
     with(true)
 }
