@@ -1,13 +1,14 @@
 //! One pass over an essay for every pattern of a pack.
 //!
-//! Each pattern of a pack has clauses of words that any match satisfies
-//! ([`Lazy::clauses`]). A single Aho-Corasick automaton over all of them
+//! Each pattern of a pack has branches of clauses of words that any match
+//! satisfies ([`Lazy::branches`]). A single Aho-Corasick automaton over all of them
 //! finds, in one pass over the folded essay, where each pattern could match;
 //! afterwards asking whether a pattern may match in a sentence is a binary
 //! search, and the regex runs (and is compiled) only where it might.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::lazy::Lazy;
@@ -23,7 +24,7 @@ pub struct PatternIndex {
     ac: AhoCorasick,
     /// For each word, the clauses (of all patterns) that list it.
     owners: Vec<Vec<u32>>,
-    layout: Layout,
+    layout: Arc<Layout>,
 }
 
 /// Which branches are a pattern's and which clauses a branch's.
@@ -46,17 +47,10 @@ pub struct Hits {
     spans: Vec<(u32, u32)>,
     /// Clause `k`'s hits are `spans[offsets[k]..offsets[k + 1]]`.
     offsets: Vec<u32>,
-    layout: Layout,
+    layout: Arc<Layout>,
 }
 
 static STAMPS: AtomicU32 = AtomicU32::new(1);
-
-impl Default for PatternIndex {
-    /// An index of no patterns.
-    fn default() -> PatternIndex {
-        PatternIndex::new(std::iter::empty())
-    }
-}
 
 impl PatternIndex {
     /// Numbers `patterns` (in order) and indexes their words.
@@ -90,7 +84,7 @@ impl PatternIndex {
             stamp,
             ac,
             owners: by_word.into_values().collect(),
-            layout,
+            layout: Arc::new(layout),
         }
     }
 
@@ -136,16 +130,8 @@ impl Hits {
     /// not one of the indexed pack's (the caller tests the text itself).
     pub fn may_match(&self, lazy: &Lazy, within: Span) -> Option<bool> {
         let (stamp, id) = lazy.number_in()?;
-        if stamp != self.stamp {
-            return None;
-        }
-        self.may_match_id(id as usize, within)
-    }
-
-    /// [`Hits::may_match`] for pattern number `id` of the indexed pack.
-    fn may_match_id(&self, id: usize, within: Span) -> Option<bool> {
-        let l = &self.layout;
-        if id + 1 >= l.branches.len() {
+        let (id, l) = (id as usize, &self.layout);
+        if stamp != self.stamp || id + 1 >= l.branches.len() {
             return None;
         }
         let branches = l.branches[id] as usize..l.branches[id + 1] as usize;

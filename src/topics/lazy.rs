@@ -1,8 +1,8 @@
 //! Regexes compiled on first use, with a cheap literal test in front.
 //!
-//! A pack holds hundreds of case-insensitive Unicode patterns and compiling
-//! one costs about a millisecond, while an essay touches few of them. So a
-//! pattern is kept as text and compiled only when a haystack might match:
+//! A pack holds hundreds of case-insensitive patterns and compiling one costs
+//! a tenth of a millisecond or more, while an essay touches few of them. So
+//! a pattern is kept as text and compiled only when a haystack might match:
 //! most patterns hold a word that must appear ("Trotsky\s+…"), and text
 //! without that word, in any case, cannot match. Text holding one of the two
 //! non-ASCII letters that Unicode case folding matches with ASCII ones (the
@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use super::literals::{Branch, has_ascii_fold, required};
 
 /// A case-insensitive regex compiled on first use.
+#[derive(Clone)]
 pub struct Lazy {
     pattern: Box<str>,
     /// The words its matches hold (see [`literals`](super::literals)), read
@@ -30,7 +31,7 @@ pub struct Lazy {
 }
 
 impl Lazy {
-    /// A pattern known to compile; its words are read from the pattern.
+    /// A pattern known to compile.
     pub fn new(pattern: impl Into<String>) -> Lazy {
         let pattern: String = pattern.into();
         Lazy {
@@ -102,18 +103,6 @@ impl Lazy {
 
     pub fn is_match(&self, haystack: &str) -> bool {
         self.may_match(haystack) && self.regex().is_match(haystack)
-    }
-}
-
-impl Clone for Lazy {
-    fn clone(&self) -> Lazy {
-        Lazy {
-            pattern: self.pattern.clone(),
-            branches: self.branches.clone(),
-            pre: self.pre.clone(),
-            re: self.re.clone(),
-            number: self.number.clone(),
-        }
     }
 }
 
