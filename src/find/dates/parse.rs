@@ -1094,9 +1094,11 @@ impl P<'_> {
         }
         let prev = c.s - 1;
         if self.word_in(prev, &MONTH_TRIGGERS) {
-            // "the March on Rome" is a march.
+            // "the March on Rome" is a march; "the April Theses" and "the
+            // July Days" are names (a revolution was handled before this).
             let only_article = self.is_word(prev, "the");
-            return !(only_article && self.word_in(c.e, &["on", "to", "of", "from"]));
+            let named = self.is_cap(c.e) && !self.glued(c.e) && self.month_at(c.e).is_none();
+            return !(only_article && (self.word_in(c.e, &["on", "to", "of", "from"]) || named));
         }
         let list = self.word_in(prev, &["and", "or"]) || self.is_punct(prev, ',');
         list && last_end == Some(prev)

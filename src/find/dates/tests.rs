@@ -292,6 +292,11 @@ fn bare_months_only_as_dates() {
     assert_eq!(spans("In August the army collapsed."), Vec::<String>::new());
     // "the March on Rome" is a march.
     assert_eq!(spans("In 1922 the March on Rome took place."), ["1922"]);
+    // "the April Theses" and "the July Days" name documents and events.
+    assert_eq!(
+        spans("In April 1917 Lenin wrote the April Theses; the July Days followed."),
+        ["April 1917"]
+    );
 }
 
 #[test]
