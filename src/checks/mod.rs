@@ -90,7 +90,7 @@ fn focus_terms_in(a: &Analysis, p: &Paragraph) -> Vec<usize> {
                 .any(|w| w.stem == f.stem)
                 || a.topic
                     .as_ref()
-                    .is_some_and(|t| t.pack.bears_on_folded(&f.stem, folded()))
+                    .is_some_and(|t| t.pack.bears_on(&f.stem, folded()))
         })
         .collect()
 }
