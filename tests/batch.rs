@@ -4,7 +4,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn argmark() -> Command {
     let mut c = Command::cargo_bin("argmark").unwrap();
@@ -12,11 +12,12 @@ fn argmark() -> Command {
     c
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("argmark-batch-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn scratch(name: &str) -> tempfile::TempDir {
+    // Removed when the test ends, pass or fail.
+    tempfile::Builder::new()
+        .prefix(&format!("argmark-batch-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 #[path = "support/zip.rs"]
@@ -190,7 +191,8 @@ fn moodle_expected() -> BTreeMap<String, (String, String)> {
 
 #[test]
 fn moodle_folder_download_gives_one_row_per_input() {
-    let dir = scratch("moodle");
+    let tmp = scratch("moodle");
+    let dir = tmp.path();
     let dl = dir.join("dl");
     for (path, bytes) in moodle_files() {
         write(&dl.join(path), &bytes);
@@ -227,7 +229,8 @@ fn moodle_folder_download_gives_one_row_per_input() {
 
 #[test]
 fn moodle_zip_download_with_escaping_and_nested_entries() {
-    let dir = scratch("moodle-zip");
+    let tmp = scratch("moodle-zip");
+    let dir = tmp.path();
     let files = moodle_files();
     let mut entries: Vec<(&str, &[u8])> = files
         .iter()
@@ -251,7 +254,8 @@ fn moodle_zip_download_with_escaping_and_nested_entries() {
 
 #[test]
 fn canvas_flat_download_and_its_zip() {
-    let dir = scratch("canvas");
+    let tmp = scratch("canvas");
+    let dir = tmp.path();
     let dl = dir.join("dl");
     let files: Vec<(&str, Vec<u8>)> = vec![
         ("doejane_LATE_2001_900001_essay.docx", docx(ESSAY, None)),
@@ -288,7 +292,8 @@ fn canvas_flat_download_and_its_zip() {
 
 #[test]
 fn batch_json_equals_single_file_check() {
-    let dir = scratch("same");
+    let tmp = scratch("same");
+    let dir = tmp.path();
     let docx_path = dir.join("essays/Jane Doe_1001_assignsubmission_file_/essay.docx");
     write(&docx_path, &docx(ESSAY, Some(QUESTION)));
     write(&dir.join("essays/other.txt"), essay_txt().as_bytes());
@@ -327,7 +332,8 @@ fn batch_json_equals_single_file_check() {
 
 #[test]
 fn order_is_the_same_on_one_and_two_threads() {
-    let dir = scratch("order");
+    let tmp = scratch("order");
+    let dir = tmp.path();
     for i in 0..40 {
         write(
             &dir.join(format!("s{i:02}/essay{i}.txt")),
@@ -350,7 +356,8 @@ fn order_is_the_same_on_one_and_two_threads() {
 
 #[test]
 fn include_and_exclude_globs() {
-    let dir = scratch("globs");
+    let tmp = scratch("globs");
+    let dir = tmp.path();
     write(&dir.join("a/essay.docx"), &docx(ESSAY, None));
     write(
         &dir.join("a/bibliography.docx"),
@@ -370,7 +377,8 @@ fn include_and_exclude_globs() {
 
 #[test]
 fn reports_folder_uses_moodle_feedback_names_and_spares_inputs() {
-    let dir = scratch("reports");
+    let tmp = scratch("reports");
+    let dir = tmp.path();
     let dl = dir.join("dl");
     write(
         &dl.join("Jane Doe_1001_assignsubmission_file_/essay.docx"),

@@ -38,13 +38,16 @@ fn chrome(args: &[&str], profile: &Path) -> std::process::Output {
         .expect("chromium runs")
 }
 
-fn page(name: &str, text: String) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("argmark-browser-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+/// Writes the essay's HTML report into a scratch folder removed when the
+/// returned guard drops.
+fn page(name: &str, text: String) -> (PathBuf, tempfile::TempDir) {
+    let dir = tempfile::Builder::new()
+        .prefix("argmark-browser-")
+        .tempdir()
+        .unwrap();
     let a = argmark::analysis::analyze(text, &argmark::analysis::Options::default());
     let html = argmark::report::html::render(name, &a);
-    let path = dir.join("report.html");
+    let path = dir.path().join("report.html");
     std::fs::write(&path, html).unwrap();
     (path, dir)
 }
@@ -55,7 +58,7 @@ fn renders_in_a_real_browser() {
     let essay = std::fs::read_to_string(root().join("samples/strong.txt")).unwrap();
     let (path, dir) = page("strong.txt", essay.clone());
     let url = format!("file://{}", path.display());
-    let out = chrome(&["--dump-dom", &url], &dir.join("profile"));
+    let out = chrome(&["--dump-dom", &url], &dir.path().join("profile"));
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -82,14 +85,14 @@ fn renders_in_a_real_browser() {
 
     let shot = std::env::var("ARGMARK_SCREENSHOT")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| dir.join("report.png"));
+        .unwrap_or_else(|_| dir.path().join("report.png"));
     let out = chrome(
         &[
             &format!("--screenshot={}", shot.display()),
             "--window-size=1200,1600",
             &url,
         ],
-        &dir.join("profile2"),
+        &dir.path().join("profile2"),
     );
     assert!(
         out.status.success(),
@@ -111,7 +114,7 @@ fn a_script_in_the_essay_does_not_run() {
     let (path, dir) = page("evil.txt", essay);
     let out = chrome(
         &["--dump-dom", &format!("file://{}", path.display())],
-        &dir.join("profile"),
+        &dir.path().join("profile"),
     );
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(!dom.contains("PWNED</title>"));

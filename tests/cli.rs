@@ -3,7 +3,6 @@
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use std::path::PathBuf;
 
 fn argmark() -> Command {
     let mut c = Command::cargo_bin("argmark").unwrap();
@@ -12,11 +11,12 @@ fn argmark() -> Command {
 }
 
 /// A fresh scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("argmark-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn scratch(name: &str) -> tempfile::TempDir {
+    // Removed when the test ends, pass or fail.
+    tempfile::Builder::new()
+        .prefix(&format!("argmark-cli-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 const ESSAY: &str = "Lenin and the Bolsheviks up to 1922\n\n\
@@ -35,7 +35,8 @@ fn missing_file_is_exit_3() {
 #[test]
 fn folder_without_essays_is_exit_3() {
     // A folder is a batch; one with no essays in it is an input error.
-    let dir = scratch("dir");
+    let tmp = scratch("dir");
+    let dir = tmp.path();
     argmark()
         .arg("check")
         .arg(&dir)
@@ -46,7 +47,8 @@ fn folder_without_essays_is_exit_3() {
 
 #[test]
 fn empty_and_blank_files_are_exit_4() {
-    let dir = scratch("empty");
+    let tmp = scratch("empty");
+    let dir = tmp.path();
     for (name, body) in [("empty.txt", ""), ("blank.txt", "  \n\n\t \r\n")] {
         let path = dir.join(name);
         std::fs::write(&path, body).unwrap();
@@ -58,7 +60,8 @@ fn empty_and_blank_files_are_exit_4() {
 
 #[test]
 fn binary_is_exit_4() {
-    let dir = scratch("binary");
+    let tmp = scratch("binary");
+    let dir = tmp.path();
     let path = dir.join("photo.txt");
     std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
     argmark()
@@ -71,7 +74,8 @@ fn binary_is_exit_4() {
 
 #[test]
 fn document_given_as_text_is_exit_4() {
-    let dir = scratch("docx");
+    let tmp = scratch("docx");
+    let dir = tmp.path();
     let path = dir.join("essay.docx");
     std::fs::write(&path, b"PK\x03\x04\x14\0\0\0\0\0rest-of-a-zip").unwrap();
     argmark()
@@ -84,7 +88,8 @@ fn document_given_as_text_is_exit_4() {
 
 #[test]
 fn over_the_size_limit_is_exit_4() {
-    let dir = scratch("large");
+    let tmp = scratch("large");
+    let dir = tmp.path();
     let path = dir.join("long.txt");
     std::fs::write(&path, ESSAY.repeat(10)).unwrap();
     argmark()
@@ -147,7 +152,8 @@ fn fail_on_sets_exit_1() {
 
 #[test]
 fn one_bad_input_does_not_stop_the_others() {
-    let dir = scratch("mixed");
+    let tmp = scratch("mixed");
+    let dir = tmp.path();
     let good = dir.join("good.txt");
     std::fs::write(&good, ESSAY).unwrap();
     argmark()

@@ -34,11 +34,12 @@ fn sample_paths() -> Vec<String> {
     SAMPLES.iter().map(|s| format!("samples/{s}")).collect()
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("argmark-formats-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp(name: &str) -> tempfile::TempDir {
+    // Removed when the test ends, pass or fail.
+    tempfile::Builder::new()
+        .prefix(&format!("argmark-formats-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
@@ -116,7 +117,8 @@ fn json_validates_against_the_schema() {
 
 #[test]
 fn csv_neutralises_formulas() {
-    let dir = temp("csv");
+    let tmp = temp("csv");
+    let dir = tmp.path();
     let essay = std::fs::read_to_string(root().join("samples/strong.txt")).unwrap();
     for name in ["=HYPERLINK(1).txt", "+1.txt", "-2.txt", "@SUM.txt"] {
         std::fs::write(dir.join(name), &essay).unwrap();
@@ -154,7 +156,8 @@ fn csv_neutralises_formulas() {
 
 #[test]
 fn html_escapes_the_essay() {
-    let dir = temp("html");
+    let tmp = temp("html");
+    let dir = tmp.path();
     let path = dir.join("evil.txt");
     std::fs::write(
         &path,
@@ -174,7 +177,8 @@ fn html_escapes_the_essay() {
 
 #[test]
 fn suppression_comment_silences_and_is_reported() {
-    let dir = temp("suppress");
+    let tmp = temp("suppress");
+    let dir = tmp.path();
     let essay = std::fs::read_to_string(root().join("samples/drift.txt")).unwrap();
     let (_, before, _) = run(&["check", "-f", "json", "samples/drift.txt"]);
     let before: serde_json::Value = serde_json::from_str(&before).unwrap();
@@ -210,7 +214,8 @@ fn suppression_comment_silences_and_is_reported() {
 
 #[test]
 fn config_file_is_found_and_command_line_wins() {
-    let dir = temp("config");
+    let tmp = temp("config");
+    let dir = tmp.path();
     std::fs::copy(root().join("samples/strong.txt"), dir.join("strong.txt")).unwrap();
     std::fs::write(
         dir.join("argmark.toml"),
@@ -248,7 +253,8 @@ fn config_file_is_found_and_command_line_wins() {
 
 #[test]
 fn bad_rubric_is_a_usage_error() {
-    let dir = temp("rubric");
+    let tmp = temp("rubric");
+    let dir = tmp.path();
     let rubric = dir.join("r.toml");
     std::fs::write(&rubric, "version = 1\n").unwrap();
     let (code, _, err) = run(&[
@@ -263,7 +269,8 @@ fn bad_rubric_is_a_usage_error() {
 
 #[test]
 fn output_is_written_atomically_and_never_over_an_input() {
-    let dir = temp("output");
+    let tmp = temp("output");
+    let dir = tmp.path();
     let dest = dir.join("class.csv");
     let (code, out, err) = run(&[
         "check",

@@ -156,9 +156,11 @@ fn topic_option_and_file_are_reported() {
 
 #[test]
 fn malformed_pack_error_names_file_line_and_key() {
-    let dir = std::env::temp_dir().join(format!("argmark-topics-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("bad.toml");
+    let dir = tempfile::Builder::new()
+        .prefix("argmark-topics-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("bad.toml");
     std::fs::write(
         &path,
         "format = 1\nid = \"bad\"\ntitle = \"Bad\"\n[question]\nwindow = \"1917..1922\"\n\n[[events]]\nid = \"x\"\nname = \"X\"\ndate = \"1917-13\"\nwhen = \"never\"\n",

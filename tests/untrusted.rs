@@ -14,9 +14,11 @@ use zipped::zip;
 
 /// Runs a batch over one archive: file name (last part) → error kind or "ok".
 fn batch_rows(test: &str, archive: &[u8]) -> BTreeMap<String, String> {
-    let dir = std::env::temp_dir().join(format!("argmark-untrusted-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{test}.zip")); // tests run in parallel
+    let dir = tempfile::Builder::new()
+        .prefix("argmark-untrusted-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join(format!("{test}.zip"));
     std::fs::write(&path, archive).unwrap();
     let out = Command::cargo_bin("argmark")
         .unwrap()
