@@ -343,7 +343,7 @@ fn order_is_the_same_on_one_and_two_threads() {
     let run = |jobs: &str| {
         argmark()
             .arg("check")
-            .arg(&dir)
+            .arg(dir)
             .args(["--format", "jsonl", "--jobs", jobs])
             .output()
             .unwrap()

@@ -39,7 +39,7 @@ fn folder_without_essays_is_exit_3() {
     let dir = tmp.path();
     argmark()
         .arg("check")
-        .arg(&dir)
+        .arg(dir)
         .assert()
         .code(3)
         .stderr(predicate::str::contains("no essays found"));

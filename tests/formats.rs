@@ -125,7 +125,7 @@ fn csv_neutralises_formulas() {
     }
     for format in ["csv", "moodle", "canvas"] {
         let out = argmark()
-            .current_dir(&dir)
+            .current_dir(dir)
             .args([
                 "check",
                 "-f",
@@ -285,7 +285,7 @@ fn output_is_written_atomically_and_never_over_an_input() {
     assert!(out.is_empty());
     let written = std::fs::read_to_string(&dest).unwrap();
     assert_eq!(written.lines().count(), 3);
-    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(Result::ok)
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
