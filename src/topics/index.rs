@@ -47,6 +47,9 @@ pub struct Hits {
     spans: Vec<(u32, u32)>,
     /// Clause `k`'s hits are `spans[offsets[k]..offsets[k + 1]]`.
     offsets: Vec<u32>,
+    /// Whether pattern `i` may match anywhere in the essay: most of a pack's
+    /// names never occur, and this answers for them without a search.
+    present: Vec<bool>,
     layout: Arc<Layout>,
 }
 
@@ -115,13 +118,19 @@ impl PatternIndex {
             }
             offsets.push(at as u32);
         }
-        Hits {
+        let mut hits = Hits {
             stamp: self.stamp,
             anywhere: false,
             spans: found.into_iter().map(|(_, s, e)| (s, e)).collect(),
             offsets,
+            present: Vec::new(),
             layout: self.layout.clone(),
-        }
+        };
+        let everywhere = Span::new(0, text.len());
+        hits.present = (0..self.layout.branches.len().saturating_sub(1))
+            .map(|id| hits.search(id, everywhere))
+            .collect();
+        hits
     }
 }
 
@@ -134,9 +143,19 @@ impl Hits {
         if stamp != self.stamp || id + 1 >= l.branches.len() {
             return None;
         }
-        let branches = l.branches[id] as usize..l.branches[id + 1] as usize;
-        if self.anywhere || branches.is_empty() {
+        if self.anywhere {
             return Some(true);
+        }
+        Some(self.present.get(id).is_none_or(|&p| p) && self.search(id, within))
+    }
+
+    /// Whether every clause of one of pattern `id`'s branches has a word
+    /// inside `within` (a pattern without branches may match anywhere).
+    fn search(&self, id: usize, within: Span) -> bool {
+        let l = &self.layout;
+        let branches = l.branches[id] as usize..l.branches[id + 1] as usize;
+        if branches.is_empty() {
+            return true;
         }
         let (start, end) = (within.start as u32, within.end as u32);
         let inside = |k: usize| {
@@ -147,11 +166,9 @@ impl Hits {
                 .take_while(|h| h.0 < end)
                 .any(|h| h.1 <= end)
         };
-        Some(
-            branches
-                .into_iter()
-                .any(|b| (l.clauses[b] as usize..l.clauses[b + 1] as usize).all(inside)),
-        )
+        branches
+            .into_iter()
+            .any(|b| (l.clauses[b] as usize..l.clauses[b + 1] as usize).all(inside))
     }
 }
 
