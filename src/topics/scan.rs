@@ -262,46 +262,12 @@ const ABBREVIATIONS: &[&str] = &[
 /// before is an initial or an abbreviation) and at ';'.
 pub fn split_units(folded: &str, span: Span) -> Vec<Span> {
     let text = &folded[span.start..span.end];
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0;
-    for (k, &(i, c)) in bytes.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         let cut = match c {
             ';' => Some(i + 1),
-            '.' | '!' | '?' => {
-                // Skip closing quotes and brackets.
-                let mut j = k + 1;
-                while j < bytes.len() && matches!(bytes[j].1, '"' | '\'' | ')' | '\u{1}') {
-                    j += 1;
-                }
-                let spaced = j < bytes.len() && bytes[j].1.is_whitespace();
-                while j < bytes.len() && bytes[j].1.is_whitespace() {
-                    j += 1;
-                }
-                let next_upper =
-                    j < bytes.len() && (bytes[j].1.is_uppercase() || bytes[j].1 == '"');
-                let word: String = text[..i]
-                    .chars()
-                    .rev()
-                    .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                let w = word.to_lowercase();
-                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if c == '.' && (initial || ABBREVIATIONS.contains(&w.as_str())) {
-                    None
-                } else if spaced && next_upper {
-                    Some(if j < bytes.len() {
-                        bytes[j].0
-                    } else {
-                        text.len()
-                    })
-                } else {
-                    None
-                }
-            }
+            '.' | '!' | '?' => stop_cut(text, i, c),
             _ => None,
         };
         if let Some(end) = cut {
@@ -317,6 +283,35 @@ pub fn split_units(folded: &str, span: Span) -> Vec<Span> {
         out.push(s);
     }
     out
+}
+
+/// Where the next unit starts after the stop `c` at byte `i`: past closing
+/// quotes, brackets and white space, when a capital (or a quote) follows
+/// and the stop does not end an initial or an abbreviation.
+fn stop_cut(text: &str, i: usize, c: char) -> Option<usize> {
+    let after = &text[i + c.len_utf8()..];
+    let rest = after.trim_start_matches(['"', '\'', ')', '\u{1}']);
+    let next = rest.trim_start_matches(char::is_whitespace);
+    let spaced = next.len() < rest.len();
+    let next_upper = next
+        .chars()
+        .next()
+        .is_some_and(|n| n.is_uppercase() || n == '"');
+    if !(spaced && next_upper) {
+        return None;
+    }
+    if c == '.' {
+        let before = &text[..i];
+        let word = &before[before
+            .trim_end_matches(|ch: char| ch.is_alphanumeric() || ch == '.')
+            .len()..];
+        let mut chars = word.chars();
+        let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+        if initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+            return None;
+        }
+    }
+    Some(text.len() - next.len())
 }
 
 #[cfg(test)]
