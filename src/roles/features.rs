@@ -150,19 +150,20 @@ struct Surface<'a> {
     stems: Vec<&'a str>,
 }
 
-/// Function words left out of overlap measures.
+/// Function words left out of overlap measures (sorted: binary search).
 const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "was",
-    "were", "is", "are", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she",
-    "they", "his", "her", "their", "as", "from", "but", "not", "had", "has", "have", "which",
-    "who", "also", "more", "most",
+    "a", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had",
+    "has", "have", "he", "her", "his", "in", "is", "it", "its", "more", "most", "not", "of", "on",
+    "or", "she", "that", "the", "their", "these", "they", "this", "those", "to", "was", "were",
+    "which", "who", "with",
 ];
 
+/// Sorted: binary search.
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "became", "went", "took", "made", "led", "gave", "won", "lost",
-    "held", "left", "came", "saw", "fought", "brought", "began", "sent", "wrote", "met", "knew",
-    "thought", "told", "said", "fled", "grew", "rose", "fell", "ran", "built", "kept", "spent",
-    "felt", "found", "got", "struck", "forced", "sought",
+    "became", "began", "brought", "built", "came", "did", "fell", "felt", "fled", "forced",
+    "fought", "found", "gave", "got", "grew", "had", "held", "kept", "knew", "led", "left", "lost",
+    "made", "met", "ran", "rose", "said", "saw", "sent", "sought", "spent", "struck", "thought",
+    "told", "took", "was", "went", "were", "won", "wrote",
 ];
 
 fn surface<'a>(a: &Analysis, s: &'a Sentence) -> Surface<'a> {
@@ -204,13 +205,14 @@ fn surface<'a>(a: &Analysis, s: &'a Sentence) -> Surface<'a> {
         .words
         .iter()
         .filter(|w| {
-            IRREGULAR_PAST.contains(&w.key.as_str()) || (w.key.len() > 4 && w.key.ends_with("ed"))
+            IRREGULAR_PAST.binary_search(&w.key.as_str()).is_ok()
+                || (w.key.len() > 4 && w.key.ends_with("ed"))
         })
         .count();
     let mut stems: Vec<&str> = s
         .words
         .iter()
-        .filter(|w| !STOP.contains(&w.key.as_str()))
+        .filter(|w| STOP.binary_search(&w.key.as_str()).is_err())
         .map(|w| w.stem.as_str())
         .collect();
     stems.sort_unstable();
@@ -384,6 +386,12 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(STOP.is_sorted());
+        assert!(IRREGULAR_PAST.is_sorted());
+    }
 
     #[test]
     fn connective_features_follow_the_categories() {
