@@ -40,37 +40,80 @@ pub struct Measures {
 }
 
 pub fn measure(text: &str) -> Measures {
-    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let code_lines = lines.iter().filter(|l| looks_like_code(l)).count();
+    let (mut visible, mut letters) = (0, 0);
+    for c in text.chars() {
+        if !c.is_whitespace() {
+            visible += 1;
+            letters += usize::from(c.is_alphabetic());
+        }
+    }
+    let (mut lines, mut code_lines) = (0, 0);
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines += 1;
+        code_lines += usize::from(looks_like_code(line));
+    }
     let (mut words, mut function) = (0, 0);
     for w in text
         .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
         .filter(|w| w.chars().any(char::is_alphabetic))
     {
         words += 1;
-        // Function words are short ASCII: only those need lower-casing.
-        if w.len() <= 7 && w.is_ascii() {
-            let mut buf = [0u8; 7];
-            buf[..w.len()].copy_from_slice(w.as_bytes());
-            buf[..w.len()].make_ascii_lowercase();
-            let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or_default();
-            function += usize::from(FUNCTION_WORDS.binary_search(&lower).is_ok());
-        }
+        function += usize::from(packed(w).is_some_and(|k| FUNCTION_KEYS.binary_search(&k).is_ok()));
     }
     let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f32 / of as f32 };
     Measures {
         words,
         letter_share: share(letters, visible),
-        code_line_share: share(code_lines, lines.len()),
+        code_line_share: share(code_lines, lines),
         function_share: share(function, words),
     }
 }
+
+/// A short ASCII word, lower-cased, as one number: function words are
+/// looked up among numbers, not strings (this check reads every word).
+const fn packed(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii() {
+            return None;
+        }
+        key = key << 8 | b[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    // The length keeps "a" apart from "\0a".
+    Some(key << 4 | b.len() as u64)
+}
+
+/// [`FUNCTION_WORDS`] packed and sorted.
+const FUNCTION_KEYS: [u64; FUNCTION_WORDS.len()] = {
+    let mut keys = [0u64; FUNCTION_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match packed(FUNCTION_WORDS[i]) {
+            Some(k) => k,
+            None => panic!("function words are short ASCII"),
+        };
+        i += 1;
+    }
+    // Insertion sort: const code has no slice::sort.
+    let mut j = 1;
+    while j < keys.len() {
+        let mut k = j;
+        while k > 0 && keys[k - 1] > keys[k] {
+            let t = keys[k];
+            keys[k] = keys[k - 1];
+            keys[k - 1] = t;
+            k -= 1;
+        }
+        j += 1;
+    }
+    keys
+};
 
 /// A line of code or a bare link: a URL, a statement or brace ending, or
 /// dense with the symbols programs are made of.
@@ -154,8 +197,28 @@ mod tests {
     }
 
     #[test]
-    fn function_words_are_sorted_for_binary_search() {
+    fn function_words_are_found_by_their_packed_keys() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        for w in FUNCTION_WORDS {
+            let upper = w.to_uppercase();
+            for form in [w.to_string(), upper] {
+                let key = packed(&form).unwrap();
+                assert!(FUNCTION_KEYS.binary_search(&key).is_ok(), "{form}");
+            }
+        }
+        for other in [
+            "ab",
+            "abouts",
+            "th",
+            "thee",
+            "é",
+            "Trotsky",
+            "aa",
+            "however's",
+        ] {
+            let found = packed(other).is_some_and(|k| FUNCTION_KEYS.binary_search(&k).is_ok());
+            assert!(!found, "{other}");
+        }
     }
 
     #[test]
