@@ -2,7 +2,7 @@
 //! 1917", "before 1914", "c. 1900–1914", "in 1917"…
 
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::find::dates::Ymd;
 use crate::normalize::fold;
@@ -52,14 +52,29 @@ impl std::fmt::Display for Window {
 
 const YEAR: &str = r"(1[0-9]{3}|20[0-9]{2})";
 
+/// A window pattern, compiled when first tried: most questions are decided
+/// by one of the first few, and compiling all of them was a tenth of a
+/// single essay's run.
+struct Pattern {
+    source: String,
+    regex: OnceLock<Regex>,
+    rule: Rule,
+}
+
+impl Pattern {
+    fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&self.source).expect("window pattern"))
+    }
+}
+
 /// Patterns in order of preference; the first that matches decides.
-static PATTERNS: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let y = YEAR;
-    let p = |re: String, rule| {
-        (
-            Regex::new(&format!("(?i){re}")).expect("window pattern"),
-            rule,
-        )
+    let p = |re: String, rule| Pattern {
+        source: format!("(?i){re}"),
+        regex: OnceLock::new(),
+        rule,
     };
     vec![
         p(
@@ -98,10 +113,12 @@ enum Rule {
 /// Reads the window from a question's wording.
 pub fn parse(question: &str) -> Window {
     let q = fold(question);
-    for (re, rule) in PATTERNS.iter() {
-        let Some(c) = re.captures(&q) else { continue };
+    for pattern in PATTERNS.iter() {
+        let Some(c) = pattern.regex().captures(&q) else {
+            continue;
+        };
         let first: i32 = c[1].parse().unwrap_or(0);
-        let window = match rule {
+        let window = match pattern.rule {
             Rule::Range => {
                 let end = expand_short_year(first, &c[2]);
                 if end < first {

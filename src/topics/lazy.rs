@@ -129,7 +129,10 @@ pub fn build(pattern: &str) -> Option<Regex> {
                     .case_insensitive(true)
                     .unicode(unicode),
             )
-            .configure(meta::Config::new().auto_prefilter(false))
+            // No full DFA either: building one for each small pattern was a
+            // tenth of a single essay's run, and the lazy DFA that stays
+            // matches as fast once warm.
+            .configure(meta::Config::new().auto_prefilter(false).dfa(false))
             .build(pattern)
             .ok()
     };
