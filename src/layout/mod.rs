@@ -4,6 +4,7 @@
 pub mod abbreviations;
 pub mod paragraphs;
 pub mod sentences;
+mod uax;
 pub mod words;
 
 use crate::span::Span;

@@ -14,7 +14,6 @@
 //! Every look around a candidate is bounded ([`WINDOW`]), so the whole thing
 //! is linear in the length of the region.
 
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::abbreviations::{self, Abbrev};
 use crate::span::Span;
@@ -153,7 +152,7 @@ fn candidates(flat: &str, src: &str) -> Vec<Candidate> {
 /// so that they sit on the first char of the next sentence.
 fn uax_candidates(flat: &str, out: &mut Vec<Candidate>) {
     let uax = cap_runs_after_full_stops(flat);
-    for (i, _) in uax.split_sentence_bound_indices().skip(1) {
+    for i in super::uax::sentence_starts(&uax) {
         let mut at = skip_space(flat, ceil_boundary(flat, i));
         // UAX #29 breaks before a footnote mark after a stop ("war.¹ The",
         // "war.[1] The", even inside the brackets); the sentence ends after it.
