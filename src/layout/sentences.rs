@@ -14,7 +14,6 @@
 //! Every look around a candidate is bounded ([`WINDOW`]), so the whole thing
 //! is linear in the length of the region.
 
-
 use super::abbreviations::{self, Abbrev};
 use crate::span::Span;
 
