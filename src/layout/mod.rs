@@ -118,6 +118,10 @@ fn with_words(text: &str, spans: Vec<Span>) -> Vec<Sentence> {
 
 /// Folds every run of white space to one space and trims the ends.
 pub fn collapse_space(s: &str) -> String {
+    if is_collapsed(s) {
+        // Most sentences: copied whole rather than word by word.
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for part in s.split_whitespace() {
         if !out.is_empty() {
@@ -126,4 +130,35 @@ pub fn collapse_space(s: &str) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// No white space but single spaces between other characters.
+fn is_collapsed(s: &str) -> bool {
+    let mut after_space = true; // no space at the start
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn collapsing_keeps_collapsed_text_as_it_is(s in "[ab \t\n\u{A0}\u{2003}’]{0,12}") {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(collapse_space(&s), words.join(" "));
+        }
+    }
 }
