@@ -35,6 +35,8 @@ pub struct Scan<'a> {
     event_spans: &'a [Span],
     /// The pack's events named in each paragraph.
     para_events: &'a [Vec<Mention>],
+    /// The pack's people named in each unit.
+    unit_people: &'a [Vec<Mention>],
     /// Where the pack's patterns may match.
     hits: &'a Hits,
 }
@@ -47,6 +49,7 @@ pub struct Prepared {
     units: Vec<Unit>,
     event_spans: Vec<Span>,
     para_events: Vec<Vec<Mention>>,
+    unit_people: Vec<Vec<Mention>>,
     hits: Hits,
 }
 
@@ -62,6 +65,7 @@ impl<'a> Scan<'a> {
             units: &p.units,
             event_spans: &p.event_spans,
             para_events: &p.para_events,
+            unit_people: &p.unit_people,
             hits: &p.hits,
         }
     }
@@ -107,6 +111,15 @@ impl<'a> Scan<'a> {
     /// People named in `within`; where names overlap the longer wins
     /// ("S. S. Kamenev" over "Kamenev").
     pub fn people(&self, pack: &Pack, within: Span) -> Vec<Mention> {
+        // Several checks ask for every unit: those were found once.
+        let i = self.units.partition_point(|u| u.span.start < within.start);
+        match (self.units.get(i), self.unit_people.get(i)) {
+            (Some(u), Some(people)) if u.span == within => people.clone(),
+            _ => self.find_people(pack, within),
+        }
+    }
+
+    fn find_people(&self, pack: &Pack, within: Span) -> Vec<Mention> {
         longest(
             (0..pack.people.len())
                 .flat_map(|i| {
@@ -210,6 +223,7 @@ fn prepare(a: &Analysis) -> Prepared {
             units: &prepared.units,
             event_spans: &[],
             para_events: &[],
+            unit_people: &[],
             hits: &prepared.hits,
         };
         let para_events: Vec<Vec<Mention>> = a
@@ -220,6 +234,11 @@ fn prepare(a: &Analysis) -> Prepared {
             .collect();
         prepared.event_spans = para_events.iter().flatten().map(|m| m.span).collect();
         prepared.para_events = para_events;
+        prepared.unit_people = prepared
+            .units
+            .iter()
+            .map(|u| scan.find_people(&t.pack, u.span))
+            .collect();
     }
     prepared
 }
