@@ -11,6 +11,10 @@ mod synthetic;
 
 const ESSAYS: usize = 500;
 
+// The allocator the `argmark` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

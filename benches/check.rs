@@ -4,6 +4,10 @@
 use argmark::analysis::{Options, analyze};
 use argmark::report::{json, table};
 
+// The allocator the `argmark` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -8,6 +8,10 @@ mod shapes;
 use argmark::analysis::{Options, analyze};
 use argmark::report::json;
 
+// The allocator the `argmark` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
