@@ -180,7 +180,13 @@ enum Third {
 
 /// Scans one region's tokens, updating the context as dates are read.
 pub(super) fn scan(toks: &[Tok], ctx: &mut Context) -> Vec<Hit> {
-    let p = P { t: toks };
+    scan_with(toks, ctx, Some(core_counts(toks)))
+}
+
+/// [`scan`], with or without the shortcut of [`P::core_near`] (the tests
+/// check that it never changes a result).
+fn scan_with(toks: &[Tok], ctx: &mut Context, core: Option<Vec<u32>>) -> Vec<Hit> {
+    let p = P { t: toks, core };
     let mut out: Vec<Hit> = Vec::new();
     let mut i = 0;
     let mut last_end: Option<usize> = None;
@@ -211,10 +217,60 @@ fn update_context(ctx: &mut Context, hit: &Hit) {
 
 struct P<'a> {
     t: &'a [Tok],
+    /// `core[k]`: how many of the first `k` tokens are [`is_core`].
+    core: Option<Vec<u32>>,
+}
+
+/// How far into a date its first core token can lie: "from the end of
+/// 1917" (5), "between the early 1920s" (4); a margin on top.
+const CORE_REACH: usize = 8;
+
+/// Tokens every date form needs near its start: a number, or a month,
+/// season, decade or century word.
+fn is_core(t: &Tok) -> bool {
+    static WORDS: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            MONTHS
+                .iter()
+                .copied()
+                .chain(MONTH_ABBREVS.iter().map(|(w, _)| *w))
+                .chain(DECADE_WORDS.iter().map(|(w, _)| *w))
+                .chain(CENTURY_ORDINALS.iter().map(|(w, _)| *w))
+                .chain([
+                    "spring", "summer", "autumn", "fall", "winter", "twenty", "century",
+                ])
+                .collect()
+        });
+    match &t.kind {
+        Kind::Num { .. } => true,
+        Kind::Word { key, .. } => WORDS.contains(key.as_str()),
+        Kind::Punct(_) => false,
+    }
+}
+
+fn core_counts(toks: &[Tok]) -> Vec<u32> {
+    let mut counts = Vec::with_capacity(toks.len() + 1);
+    let mut n = 0;
+    counts.push(n);
+    for t in toks {
+        n += u32::from(is_core(t));
+        counts.push(n);
+    }
+    counts
 }
 
 impl P<'_> {
     // ---- token helpers -------------------------------------------------
+
+    /// Whether a core token lies within [`CORE_REACH`] of `i`: no date
+    /// starts where none does, and most tokens are skipped this way (trying
+    /// every form at every token was most of the date parser's time).
+    fn core_near(&self, i: usize) -> bool {
+        self.core.as_ref().is_none_or(|c| {
+            let end = (i + CORE_REACH).min(c.len() - 1);
+            c.get(end).zip(c.get(i)).is_none_or(|(a, b)| a > b)
+        })
+    }
 
     fn word(&self, i: usize) -> Option<&str> {
         match self.t.get(i).map(|t| &t.kind) {
@@ -1257,6 +1313,9 @@ impl P<'_> {
     }
 
     fn date_at(&self, i: usize, ctx: Context, last_end: Option<usize>) -> Option<Cand> {
+        if !self.core_near(i) {
+            return None;
+        }
         // "from 1918 to 1921", "between 1914 and 1924": the word belongs to
         // the range, but only if a range follows.
         for (word, between) in [("from", false), ("between", true)] {
@@ -1333,5 +1392,140 @@ fn resolved(w: When) -> Option<Interval> {
         When::Abs(iv) => Some(iv),
         When::Part(md, Some(y)) => md.at(y),
         When::Part(_, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold_keep_offsets;
+
+    /// Words and signs the grammar reads, and some it doesn't.
+    const VOCAB: &[&str] = &[
+        "the",
+        "early",
+        "mid",
+        "mid-",
+        "late",
+        "middle",
+        "end",
+        "beginning",
+        "of",
+        "from",
+        "between",
+        "and",
+        "to",
+        "until",
+        "in",
+        "on",
+        "by",
+        "that",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "twentieth",
+        "twenty",
+        "-",
+        "first",
+        "century",
+        "twenties",
+        "1920s",
+        "'20s",
+        "1917",
+        "1918",
+        "21",
+        "25",
+        "7",
+        "19th",
+        "October",
+        "Oct.",
+        "november",
+        "March",
+        "may",
+        "(",
+        ")",
+        "or",
+        "New",
+        "Style",
+        "calendar",
+        "following",
+        "next",
+        "year",
+        "years",
+        "later",
+        "two",
+        "a",
+        "decade",
+        "p.",
+        "pp.",
+        "men",
+        "called",
+        "–",
+        "/",
+        ",",
+        ".",
+        "Trotsky",
+        "Petrograd",
+        "army",
+        "won",
+    ];
+
+    type Found = (usize, usize, Interval, Precision, bool, bool);
+
+    fn dates(text: &str, guarded: bool) -> Vec<Found> {
+        let folded = fold_keep_offsets(text);
+        let toks = super::super::lex::lex(&folded, 0, folded.len());
+        let core = guarded.then(|| core_counts(&toks));
+        let mut ctx = Context::default();
+        scan_with(&toks, &mut ctx, core)
+            .into_iter()
+            .map(|h| {
+                (
+                    h.s,
+                    h.e,
+                    h.interval,
+                    h.precision,
+                    h.inferred,
+                    h.naming_aside,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_core_shortcut_keeps_the_longest_lead_ins() {
+        for text in [
+            "It lasted from the end of 1917 to 1921.",
+            "between the early 1920s and the late 1930s",
+            "from the beginning of the twentieth century to 1950",
+            "between the middle of 1917 and the spring of 1918",
+            "in the early twenty-first century",
+            "from the early '20s to the '30s",
+        ] {
+            let found = dates(text, false);
+            assert!(!found.is_empty(), "{text}");
+            assert_eq!(dates(text, true), found, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Skipping tokens with no core token near never loses or changes
+        /// a date.
+        #[test]
+        fn the_core_shortcut_changes_nothing(
+            words in proptest::collection::vec(0..VOCAB.len(), 0..40),
+            glue in proptest::collection::vec(proptest::bool::ANY, 40),
+        ) {
+            let mut text = String::new();
+            for (k, &w) in words.iter().enumerate() {
+                if k > 0 && !glue[k] {
+                    text.push(' ');
+                }
+                text.push_str(VOCAB[w]);
+            }
+            proptest::prop_assert_eq!(dates(&text, true), dates(&text, false), "{}", text);
+        }
     }
 }
