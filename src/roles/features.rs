@@ -5,7 +5,7 @@
 //! Each feature is a number in [0, 1]. The names are the keys of the weights
 //! in `models/roles.toml`; never rename one without refitting the model.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::lexicon::{CATEGORIES, CONNECTIVES, Hit, LEXICON, cat};
 use crate::analysis::Analysis;
