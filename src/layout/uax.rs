@@ -107,6 +107,9 @@ mod tests {
                 format!("xy.{c} Zw and{c}. then"),
                 format!("end of it{c} next. {c}Upper"),
                 format!("u.s{c}. a. b? C! d{c}"),
+                // No ASCII terminator at all: no window unless `c` makes one.
+                format!("some words{c} Then more words"),
+                format!("some words{c}{c} then more words"),
             ] {
                 assert_eq!(sentence_starts(&text), whole(&text), "U+{:04X}", c as u32);
             }
@@ -120,6 +123,7 @@ mod tests {
         ] {
             let text = format!("Some words{c} Then more");
             assert_eq!(whole(&text).len(), 1, "U+{:04X}", c as u32);
+            assert_eq!(sentence_starts(&text), whole(&text), "U+{:04X}", c as u32);
         }
     }
 
