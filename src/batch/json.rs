@@ -39,7 +39,16 @@ pub fn essay(
         student,
         footnotes: &source.footnotes,
     };
-    to_string(&out, pretty)
+    // A row is about sixteen times the essay's text (its sentences, roles
+    // and reasons): sized once, not grown by doubling.
+    let mut buf = Vec::with_capacity(a.doc.text.len() * 16 + 4096);
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut buf, &out)
+    } else {
+        serde_json::to_writer(&mut buf, &out)
+    };
+    written.expect("batch rows serialise");
+    String::from_utf8(buf).expect("serde_json writes UTF-8")
 }
 
 /// A row that could not be marked.
