@@ -40,8 +40,9 @@ pub fn essay(
         footnotes: &source.footnotes,
     };
     // A row is about sixteen times the essay's text (its sentences, roles
-    // and reasons): sized once, not grown by doubling.
-    let mut buf = Vec::with_capacity(a.doc.text.len() * 16 + 4096);
+    // and reasons): sized once, not grown by doubling. Capped, so that an
+    // odd huge input reserves no more than it will use.
+    let mut buf = Vec::with_capacity((a.doc.text.len() * 16 + 4096).min(1 << 20));
     let written = if pretty {
         serde_json::to_writer_pretty(&mut buf, &out)
     } else {
