@@ -335,12 +335,6 @@ fn spellings(scan: &Scan, pack: &Pack) -> Vec<Finding> {
         v.dedup();
         v.join(", ")
     };
-    // Lower-cased once, not for every capitalised word of the essay.
-    let fuzzy: Vec<Vec<String>> = pack
-        .people
-        .iter()
-        .map(|p| p.fuzzy.iter().map(|f| f.to_lowercase()).collect())
-        .collect();
     for para in &scan.a.doc.paragraphs {
         let span = para.span;
         for p in &pack.people {
@@ -373,8 +367,8 @@ fn spellings(scan: &Scan, pack: &Pack) -> Vec<Finding> {
             if known.contains(&lower) {
                 continue;
             }
-            for (p, lowered) in pack.people.iter().zip(&fuzzy) {
-                let Some(target) = p.fuzzy.iter().zip(lowered).find_map(|(target, f)| {
+            for p in &pack.people {
+                let Some(target) = p.fuzzy.iter().zip(&p.fuzzy_keys).find_map(|(target, f)| {
                     (f.chars().next() == lower.chars().next()
                         && lower.strip_suffix('s') != Some(f.as_str())
                         && one_edit(&lower, f))

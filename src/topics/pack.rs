@@ -70,6 +70,8 @@ pub struct Person {
     pub accepted: Vec<String>,
     pub misspellings: Vec<(Lazy, String)>,
     pub fuzzy: Vec<String>,
+    /// `fuzzy` lower-cased, for comparing with an essay's words.
+    pub fuzzy_keys: Vec<String>,
     pub born: Option<Interval>,
     pub died: Option<Interval>,
     pub died_text: Option<String>,
@@ -424,6 +426,7 @@ impl Ctx<'_> {
                 accepted,
                 misspellings,
                 fuzzy: p.fuzzy.clone(),
+                fuzzy_keys: p.fuzzy.iter().map(|f| f.to_lowercase()).collect(),
                 born,
                 died,
                 died_text: p.died_text.clone(),
