@@ -42,14 +42,8 @@ pub fn essay(
     // A row is about sixteen times the essay's text (its sentences, roles
     // and reasons): sized once, not grown by doubling. Capped, so that an
     // odd huge input reserves no more than it will use.
-    let mut buf = Vec::with_capacity((a.doc.text.len() * 16 + 4096).min(1 << 20));
-    let written = if pretty {
-        serde_json::to_writer_pretty(&mut buf, &out)
-    } else {
-        serde_json::to_writer(&mut buf, &out)
-    };
-    written.expect("batch rows serialise");
-    String::from_utf8(buf).expect("serde_json writes UTF-8")
+    let capacity = (a.doc.text.len() * 16 + 4096).min(1 << 20);
+    write(&out, pretty, Vec::with_capacity(capacity))
 }
 
 /// A row that could not be marked.
@@ -65,10 +59,16 @@ pub fn error(name: &str, student: Option<&Student>, e: &RowError, pretty: bool) 
 }
 
 pub fn to_string(value: &impl Serialize, pretty: bool) -> String {
-    let s = if pretty {
-        serde_json::to_string_pretty(value)
+    write(value, pretty, Vec::new())
+}
+
+/// Serialises `value` into `buf` (whose capacity the caller may size).
+fn write(value: &impl Serialize, pretty: bool, mut buf: Vec<u8>) -> String {
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut buf, value)
     } else {
-        serde_json::to_string(value)
+        serde_json::to_writer(&mut buf, value)
     };
-    s.expect("batch rows serialise")
+    written.expect("batch rows serialise");
+    String::from_utf8(buf).expect("serde_json writes UTF-8")
 }
