@@ -26,7 +26,7 @@ pub fn fold(s: &str) -> String {
 /// byte length, so that byte offsets into the result equal offsets into `s`.
 /// Regexes run over this copy and their match spans apply to the original.
 pub fn fold_keep_offsets(s: &str) -> String {
-    if !s.bytes().any(|b| !b.is_ascii() || b == b'`' || b == b'\t') {
+    if s.bytes().all(|b| b.is_ascii() && b != b'`' && b != b'\t') {
         // Nothing to fold: most essays, copied at memory speed.
         return s.to_string();
     }
