@@ -21,3 +21,4 @@ pub mod score;
 pub mod span;
 pub mod suppress;
 pub mod topics;
+pub mod word_set;

@@ -12,6 +12,7 @@ use crate::analysis::Analysis;
 use crate::checks::{Part, part};
 use crate::layout::{Sentence, collapse_space};
 use crate::normalize::word_key;
+use crate::word_set::WordSet;
 
 /// Feature names and what each means, in the model's order.
 pub const FEATURES: &[(&str, &str)] = &[
@@ -150,21 +151,23 @@ struct Surface<'a> {
     stems: Vec<&'a str>,
 }
 
-/// Function words left out of overlap measures (sorted: binary search).
-const STOP: &[&str] = &[
+/// Function words left out of overlap measures.
+const STOP_WORDS: &[&str] = &[
     "a", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had",
     "has", "have", "he", "her", "his", "in", "is", "it", "its", "more", "most", "not", "of", "on",
     "or", "she", "that", "the", "their", "these", "they", "this", "those", "to", "was", "were",
     "which", "who", "with",
 ];
 
-/// Sorted: binary search.
-const IRREGULAR_PAST: &[&str] = &[
+const IRREGULAR_PAST_WORDS: &[&str] = &[
     "became", "began", "brought", "built", "came", "did", "fell", "felt", "fled", "forced",
     "fought", "found", "gave", "got", "grew", "had", "held", "kept", "knew", "led", "left", "lost",
     "made", "met", "ran", "rose", "said", "saw", "sent", "sought", "spent", "struck", "thought",
     "told", "took", "was", "went", "were", "won", "wrote",
 ];
+
+static STOP: WordSet<{ STOP_WORDS.len() }> = WordSet::new(STOP_WORDS);
+static IRREGULAR_PAST: WordSet<{ IRREGULAR_PAST_WORDS.len() }> = WordSet::new(IRREGULAR_PAST_WORDS);
 
 fn surface<'a>(a: &Analysis, s: &'a Sentence) -> Surface<'a> {
     let text = a.doc.slice(s.span);
@@ -204,15 +207,12 @@ fn surface<'a>(a: &Analysis, s: &'a Sentence) -> Surface<'a> {
     let past = s
         .words
         .iter()
-        .filter(|w| {
-            IRREGULAR_PAST.binary_search(&w.key.as_str()).is_ok()
-                || (w.key.len() > 4 && w.key.ends_with("ed"))
-        })
+        .filter(|w| IRREGULAR_PAST.contains(&w.key) || (w.key.len() > 4 && w.key.ends_with("ed")))
         .count();
     let mut stems: Vec<&str> = s
         .words
         .iter()
-        .filter(|w| STOP.binary_search(&w.key.as_str()).is_err())
+        .filter(|w| !STOP.contains(&w.key))
         .map(|w| w.stem.as_str())
         .collect();
     stems.sort_unstable();
@@ -386,12 +386,6 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        assert!(STOP.is_sorted());
-        assert!(IRREGULAR_PAST.is_sorted());
-    }
 
     #[test]
     fn connective_features_follow_the_categories() {

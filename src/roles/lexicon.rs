@@ -51,6 +51,8 @@ pub struct Lexicon {
     matcher: AhoCorasick,
     /// For each automaton pattern, the categories it belongs to.
     categories: Vec<Vec<usize>>,
+    #[cfg(test)]
+    patterns: Vec<String>,
 }
 
 /// A category matched in a text, and where.
@@ -93,21 +95,20 @@ impl Lexicon {
         Ok(Lexicon {
             matcher,
             categories,
+            #[cfg(test)]
+            patterns,
         })
     }
 
     /// Whole-word matches in `key` (already lowercase, folded, single-spaced).
     pub fn hits(&self, key: &str) -> Vec<Hit> {
         let bytes = key.as_bytes();
-        let boundary = |i: usize| {
-            i == 0 || i >= bytes.len() || !is_word_byte(bytes[i - 1]) || !is_word_byte(bytes[i])
-        };
         let mut out = Vec::new();
         for m in self.matcher.find_overlapping_iter(key) {
             let (s, e) = (m.start(), m.end());
             let starts_word = s == 0 || !is_word_byte(bytes[s - 1]);
             let ends_word = e >= bytes.len() || !is_word_byte(bytes[e]);
-            if starts_word && ends_word && boundary(s) {
+            if starts_word && ends_word {
                 for &category in &self.categories[m.pattern().as_usize()] {
                     out.push(Hit { category, start: s });
                 }
@@ -145,6 +146,51 @@ pub(crate) use cat;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every whole-word occurrence of every entry, found one entry at a time.
+    fn naive(key: &str) -> Vec<Hit> {
+        let bytes = key.as_bytes();
+        let mut out = Vec::new();
+        for (p, pattern) in LEXICON.patterns.iter().enumerate() {
+            for start in 0..key.len() {
+                let end = start + pattern.len();
+                if key.is_char_boundary(start)
+                    && key[start..].starts_with(pattern.as_str())
+                    && (start == 0 || !is_word_byte(bytes[start - 1]))
+                    && (end == key.len() || !is_word_byte(bytes[end]))
+                {
+                    out.extend(
+                        LEXICON.categories[p]
+                            .iter()
+                            .map(|&category| Hit { category, start }),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The automaton finds what looking for each entry finds.
+        #[test]
+        fn hits_are_every_whole_word_occurrence(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(LEXICON.patterns.clone()),
+                    "[a-z'’é.,;:!?()-]{0,6}",
+                ],
+                0..12,
+            ),
+            glue in proptest::collection::vec(proptest::sample::select(vec![" ", "", ",", ". ", "-", "'"]), 12),
+        ) {
+            let key: String = words.iter().zip(&glue).flat_map(|(w, g)| [w.as_str(), g]).collect();
+            let order = |mut v: Vec<Hit>| {
+                v.sort_by_key(|h| (h.start, h.category));
+                v
+            };
+            proptest::prop_assert_eq!(order(LEXICON.hits(&key)), order(naive(&key)));
+        }
+    }
 
     #[test]
     fn lexicon_loads_and_matches_whole_words() {

@@ -22,12 +22,19 @@ pub struct Lazy {
     /// The words its matches hold (see [`literals`](super::literals)), read
     /// when first needed: most of a pack's patterns are never used in a run.
     branches: OnceLock<Box<[Branch]>>,
-    /// Finds the words in a haystack; for each word, its clause (numbered
-    /// across the branches).
-    pre: OnceLock<(AhoCorasick, Vec<usize>)>,
+    /// Finds the words in a haystack; for each word, its clause.
+    pre: OnceLock<(AhoCorasick, Vec<Owner>)>,
     re: OnceLock<Regex>,
     /// Its pack's index stamp and its number there, once indexed.
     number: OnceLock<(u32, u32)>,
+}
+
+/// The clause a word of [`Lazy::may_match`]'s automaton belongs to, and the
+/// clauses of its branch (numbered across the branches).
+#[derive(Clone)]
+struct Owner {
+    clause: usize,
+    branch: std::ops::Range<usize>,
 }
 
 impl Lazy {
@@ -84,20 +91,27 @@ impl Lazy {
                 .match_kind(MatchKind::Standard)
                 .build(clauses().flatten())
                 .expect("small word set");
-            let owner = (clauses().enumerate())
-                .flat_map(|(i, c)| std::iter::repeat_n(i, c.len()))
-                .collect();
+            let mut owner = Vec::new();
+            let mut first = 0;
+            for b in branches {
+                for (i, c) in b.iter().enumerate() {
+                    let clause = Owner {
+                        clause: first + i,
+                        branch: first..first + b.len(),
+                    };
+                    owner.extend(std::iter::repeat_n(clause, c.len()));
+                }
+                first += b.len();
+            }
             (ac, owner)
         });
         let mut met = vec![false; clauses().count()];
-        for m in pre.find_overlapping_iter(haystack) {
-            met[owner[m.pattern().as_usize()]] = true;
-        }
-        let mut at = 0;
-        branches.iter().any(|b| {
-            let all = met[at..at + b.len()].iter().all(|&x| x);
-            at += b.len();
-            all
+        // Stops at the first branch whose every clause is met: most of the
+        // patterns tested this way are lists of single words.
+        pre.find_overlapping_iter(haystack).any(|m| {
+            let o = &owner[m.pattern().as_usize()];
+            met[o.clause] = true;
+            met[o.branch.clone()].iter().all(|&x| x)
         })
     }
 

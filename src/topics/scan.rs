@@ -39,6 +39,17 @@ pub struct Scan<'a> {
     unit_people: &'a [Vec<Mention>],
     /// Where the pack's patterns may match.
     hits: &'a Hits,
+    /// The topic pack's people and events whose names may occur anywhere in
+    /// the essay: most of a pack's never do, and asking about each one for
+    /// every sentence was a tenth of the facts checks.
+    named: &'a Named,
+}
+
+/// Indices of a pack's people and events that may be named in an essay.
+#[derive(Debug, Clone, Default)]
+struct Named {
+    people: Vec<usize>,
+    events: Vec<usize>,
 }
 
 /// What [`Scan::new`] works out, once per essay: kept in the [`Analysis`]
@@ -51,6 +62,7 @@ pub struct Prepared {
     para_events: Vec<Vec<Mention>>,
     unit_people: Vec<Vec<Mention>>,
     hits: Hits,
+    named: Named,
 }
 
 /// Where an [`Analysis`] keeps its [`Prepared`] scan.
@@ -67,6 +79,7 @@ impl<'a> Scan<'a> {
             para_events: &p.para_events,
             unit_people: &p.unit_people,
             hits: &p.hits,
+            named: &p.named,
         }
     }
 
@@ -121,7 +134,7 @@ impl<'a> Scan<'a> {
 
     fn find_people(&self, pack: &Pack, within: Span) -> Vec<Mention> {
         longest(
-            (0..pack.people.len())
+            self.candidates(pack, pack.people.len(), &self.named.people)
                 .flat_map(|i| {
                     self.find(&pack.people[i].names, within)
                         .into_iter()
@@ -140,7 +153,7 @@ impl<'a> Scan<'a> {
             return known;
         }
         longest(
-            (0..pack.events.len())
+            self.candidates(pack, pack.events.len(), &self.named.events)
                 .flat_map(|i| {
                     self.find(&pack.events[i].matcher, within)
                         .into_iter()
@@ -148,6 +161,20 @@ impl<'a> Scan<'a> {
                 })
                 .collect(),
         )
+    }
+
+    /// Which of a pack's `all` people or events to look for: those that may
+    /// be named in the essay when `pack` is its topic's, else every one.
+    fn candidates<'s>(
+        &'s self,
+        pack: &Pack,
+        all: usize,
+        named: &'s [usize],
+    ) -> Box<dyn Iterator<Item = usize> + 's> {
+        match &self.a.topic {
+            Some(t) if std::ptr::eq(&*t.pack, pack) => Box::new(named.iter().copied()),
+            _ => Box::new(0..all),
+        }
     }
 
     /// The paragraph scan's events inside `within`, when `within` lies in one
@@ -217,7 +244,9 @@ fn prepare(a: &Analysis) -> Prepared {
     };
     if let Some(t) = &a.topic {
         prepared.hits = t.pack.index().scan(&prepared.folded);
-        let scan = Scan {
+        // Filled in below, before any search that reads it.
+        let unknown = Named::default();
+        let mut scan = Scan {
             a,
             folded: &prepared.folded,
             units: &prepared.units,
@@ -225,7 +254,20 @@ fn prepare(a: &Analysis) -> Prepared {
             para_events: &[],
             unit_people: &[],
             hits: &prepared.hits,
+            named: &unknown,
         };
+        let whole = Span::new(0, a.doc.text.len());
+        prepared.named = Named {
+            people: (t.pack.people.iter().enumerate())
+                .filter(|(_, p)| scan.may_match(&p.names, whole))
+                .map(|(i, _)| i)
+                .collect(),
+            events: (t.pack.events.iter().enumerate())
+                .filter(|(_, e)| scan.may_match(&e.matcher, whole))
+                .map(|(i, _)| i)
+                .collect(),
+        };
+        scan.named = &prepared.named;
         let para_events: Vec<Vec<Mention>> = a
             .doc
             .paragraphs
