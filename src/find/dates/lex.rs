@@ -46,10 +46,19 @@ fn next_token(s: &str, mut at: usize) -> Option<(usize, usize)> {
         let rest = &s[at..];
         if is_letter(rest) {
             let mut end = at;
-            while end < bytes.len() && is_letter(&s[end..]) {
-                end += s[end..].chars().next().map_or(1, char::len_utf8);
+            loop {
+                // ASCII letters a byte at a time; others by the grammar's test.
+                end += bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                match bytes.get(end) {
+                    Some(b) if !b.is_ascii() && is_letter(&s[end..]) => {
+                        end += s[end..].chars().next().map_or(1, char::len_utf8);
+                    }
+                    _ => return Some((at, end)),
+                }
             }
-            return Some((at, end));
         }
         let c = rest.chars().next()?;
         if !c.is_whitespace() && b != PAD {
@@ -118,10 +127,13 @@ pub(super) fn lex(folded: &str, start: usize, end: usize) -> Vec<Tok> {
                 digits: word.len(),
             }
         } else if first.is_alphabetic() {
-            let key = if word.len() <= MAX_KEY_LEN {
-                word.to_lowercase()
-            } else {
+            let key = if word.len() > MAX_KEY_LEN {
                 String::new()
+            } else if word.is_ascii() {
+                // The same as `to_lowercase` here, without a table per char.
+                word.to_ascii_lowercase()
+            } else {
+                word.to_lowercase()
             };
             Kind::Word {
                 key,
