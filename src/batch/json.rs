@@ -11,7 +11,7 @@ use crate::report::json::Report;
 #[derive(Serialize)]
 struct EssayOut<'a> {
     #[serde(flatten)]
-    report: Report,
+    report: Report<'a>,
     student: Option<&'a Student>,
     /// Footnotes of a .docx/.odt, kept apart from `text`.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]

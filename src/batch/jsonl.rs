@@ -19,11 +19,11 @@ struct Request {
 }
 
 #[derive(Serialize)]
-struct Answer {
+struct Answer<'a> {
     id: serde_json::Value,
     line: usize,
     #[serde(flatten)]
-    report: Report,
+    report: Report<'a>,
 }
 
 #[derive(Serialize)]

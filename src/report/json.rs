@@ -14,7 +14,7 @@ use crate::find::window::Relation;
 use crate::finding::Severity;
 use crate::layout::paragraphs::Style;
 use crate::question::Source;
-use crate::roles::structure::Mode;
+use crate::roles::structure::{Mode, ParagraphShape};
 use crate::span::{CharIndex, Span};
 use crate::topics::TopicSource;
 
@@ -22,38 +22,38 @@ use crate::topics::TopicSource;
 pub const SCHEMA_VERSION: &str = "1.2";
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Report {
+pub struct Report<'a> {
     pub schema_version: &'static str,
     pub argmark_version: &'static str,
     /// The file as named on the command line, or `<stdin>`.
-    pub file: String,
-    pub encoding: String,
+    pub file: &'a str,
+    pub encoding: &'a str,
     /// The decoded essay text; every span indexes it in code points.
-    pub text: String,
-    pub question: QuestionOut,
+    pub text: &'a str,
+    pub question: QuestionOut<'a>,
     /// The topic pack used, or null when none was (`--topic none`, or no
     /// pack fits the question).
-    pub topic: Option<TopicOut>,
+    pub topic: Option<TopicOut<'a>>,
     /// The essay's dates against the window and the pack's main events;
     /// null without a pack.
     pub timeline: Option<TimelineOut>,
     pub layout: LayoutOut,
     pub stats: Stats,
-    pub paragraphs: Vec<ParagraphOut>,
+    pub paragraphs: Vec<ParagraphOut<'a>>,
     pub structure: StructureOut,
     pub dates: Vec<DateOut>,
-    pub findings: Vec<FindingOut>,
+    pub findings: Vec<FindingOut<'a>>,
     /// Findings silenced by `argmark: ignore` comments in the essay (added in 1.2).
-    pub suppressed: Vec<SuppressedOut>,
+    pub suppressed: Vec<SuppressedOut<'a>>,
     /// The suggested level and mark: a suggestion for the teacher to
     /// confirm, never a final mark (added in 1.2).
-    pub score: Option<ScoreOut>,
+    pub score: Option<ScoreOut<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct SuppressedOut {
-    pub code: String,
-    pub reason: String,
+pub struct SuppressedOut<'a> {
+    pub code: &'a str,
+    pub reason: &'a str,
     /// The comment's line.
     pub span: [usize; 2],
     /// How many findings it silenced.
@@ -61,36 +61,36 @@ pub struct SuppressedOut {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ScoreOut {
+pub struct ScoreOut<'a> {
     /// Overall level, 1–5.
     pub level: u8,
     pub mark: u32,
     pub max: u32,
-    pub criteria: Vec<CriterionOut>,
+    pub criteria: Vec<CriterionOut<'a>>,
     /// Says that this is a suggestion for the teacher to confirm.
     pub note: String,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct CriterionOut {
+pub struct CriterionOut<'a> {
     /// focus, judgement, analysis, evidence, balance, organisation or accuracy.
-    pub name: String,
-    pub title: String,
+    pub name: &'a str,
+    pub title: &'a str,
     /// 1–5.
     pub level: u8,
     /// The rubric's descriptor of that level.
-    pub descriptor: String,
+    pub descriptor: &'a str,
     /// Codes of the findings that decided it.
-    pub findings: Vec<String>,
+    pub findings: &'a [String],
     /// What else was measured, in words.
-    pub reasons: Vec<String>,
+    pub reasons: &'a [String],
     /// False when argmark cannot judge it (accuracy without a topic pack);
     /// its level then follows the others and it does not count.
     pub assessed: bool,
 }
 
-impl ScoreOut {
-    pub fn of(s: &crate::score::Score) -> ScoreOut {
+impl ScoreOut<'_> {
+    pub fn of(s: &crate::score::Score) -> ScoreOut<'_> {
         ScoreOut {
             level: s.level,
             mark: s.mark,
@@ -99,12 +99,12 @@ impl ScoreOut {
                 .criteria
                 .iter()
                 .map(|c| CriterionOut {
-                    name: c.name.clone(),
-                    title: c.title.clone(),
+                    name: &c.name,
+                    title: &c.title,
                     level: c.level,
-                    descriptor: c.descriptor.clone(),
-                    findings: c.findings.clone(),
-                    reasons: c.reasons.clone(),
+                    descriptor: &c.descriptor,
+                    findings: &c.findings,
+                    reasons: &c.reasons,
                     assessed: c.assessed,
                 })
                 .collect(),
@@ -126,27 +126,27 @@ pub fn note(s: &crate::score::Score) -> String {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct QuestionOut {
-    pub text: String,
+pub struct QuestionOut<'a> {
+    pub text: &'a str,
     #[schemars(with = "String")]
     pub source: Source,
     pub window: WindowOut,
     /// Focus terms as written in the question.
-    pub focus: Vec<String>,
+    pub focus: Vec<&'a str>,
     /// Their English stems, as matched against the essay's words.
-    pub focus_stems: Vec<String>,
+    pub focus_stems: Vec<&'a str>,
     /// "how far", "assess", "explain", … or null.
-    pub command: Option<String>,
+    pub command: Option<&'static str>,
     /// The command is not written but follows from the wording.
     pub command_implied: bool,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct TopicOut {
-    pub id: String,
-    pub title: String,
+pub struct TopicOut<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     /// auto (chosen from the question), option (`--topic`) or file (`--topic-file`).
-    pub source: String,
+    pub source: &'static str,
     /// The window's start came from the pack (the question gave only an end).
     pub window_start_from_pack: bool,
 }
@@ -201,15 +201,15 @@ pub struct Stats {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ParagraphOut {
+pub struct ParagraphOut<'a> {
     pub span: [usize; 2],
     /// introduction, body, conclusion, or whole (essays of one or two paragraphs).
-    pub part: String,
+    pub part: &'static str,
     pub sentences: Vec<SentenceOut>,
     /// Focus terms of the question that the paragraph uses.
-    pub focus: Vec<String>,
+    pub focus: Vec<&'a str>,
     /// argued, mixed or narrative.
-    pub mode: String,
+    pub mode: &'static str,
     /// Point, evidence, explanation and link present in the paragraph.
     pub has_point: bool,
     pub has_evidence: bool,
@@ -217,7 +217,7 @@ pub struct ParagraphOut {
     pub has_link: bool,
     /// One letter a sentence: T thesis, C claim, E evidence, A analysis,
     /// X counter, L link, N narrative, · other.
-    pub roles: String,
+    pub roles: &'a str,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -225,8 +225,8 @@ pub struct SentenceOut {
     pub span: [usize; 2],
     pub text: String,
     /// thesis, claim, evidence, analysis, counter, link, narrative or other.
-    pub role: String,
-    pub secondary_role: Option<String>,
+    pub role: &'static str,
+    pub secondary_role: Option<&'static str>,
     /// The model's probability for `role`, 0–1.
     pub confidence: f32,
     /// The features that most decided the role, strongest first.
@@ -235,8 +235,8 @@ pub struct SentenceOut {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ReasonOut {
-    pub feature: String,
-    pub description: String,
+    pub feature: &'static str,
+    pub description: &'static str,
     pub weight: f32,
 }
 
@@ -281,33 +281,33 @@ pub struct DateOut {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct FindingOut {
-    pub code: String,
+pub struct FindingOut<'a> {
+    pub code: &'static str,
     #[schemars(with = "String")]
     pub severity: Severity,
     pub span: [usize; 2],
-    pub message: String,
-    pub suggestion: String,
+    pub message: &'a str,
+    pub suggestion: &'a str,
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// The question part alone, for `argmark question --format json`.
-    pub fn question(q: &crate::question::Question) -> QuestionOut {
+    pub fn question(q: &crate::question::Question) -> QuestionOut<'_> {
         QuestionOut {
-            text: q.text.clone(),
+            text: &q.text,
             source: q.source,
             window: WindowOut {
                 start: q.window.start.map(|d| d.to_string()),
                 end: q.window.end.map(|d| d.to_string()),
             },
-            focus: q.focus.iter().map(|f| f.term.clone()).collect(),
-            focus_stems: q.focus.iter().map(|f| f.stem.clone()).collect(),
-            command: q.command.map(|c| c.as_str().to_string()),
+            focus: q.focus.iter().map(|f| f.term.as_str()).collect(),
+            focus_stems: q.focus.iter().map(|f| f.stem.as_str()).collect(),
+            command: q.command.map(|c| c.as_str()),
             command_implied: q.command_implied,
         }
     }
 
-    pub fn new(file: &str, encoding: &str, a: &Analysis) -> Report {
+    pub fn new(file: &'a str, encoding: &'a str, a: &'a Analysis) -> Report<'a> {
         let idx = CharIndex::new(&a.doc.text);
         let span = |s: Span| idx.span(s);
         let q = &a.question;
@@ -315,19 +315,18 @@ impl Report {
         Report {
             schema_version: SCHEMA_VERSION,
             argmark_version: env!("CARGO_PKG_VERSION"),
-            file: file.to_string(),
-            encoding: encoding.to_string(),
-            text: a.doc.text.clone(),
+            file,
+            encoding,
+            text: &a.doc.text,
             question: Report::question(q),
             topic: a.topic.as_ref().map(|t| TopicOut {
-                id: t.pack.id.clone(),
-                title: t.pack.title.clone(),
+                id: &t.pack.id,
+                title: &t.pack.title,
                 source: match t.source {
                     TopicSource::Auto => "auto",
                     TopicSource::Option => "option",
                     TopicSource::File => "file",
-                }
-                .to_string(),
+                },
                 window_start_from_pack: t.window_start_from_pack,
             }),
             timeline: crate::topics::timeline::build(a).map(|t| TimelineOut {
@@ -379,19 +378,19 @@ impl Report {
                 .findings
                 .iter()
                 .map(|f| FindingOut {
-                    code: f.code.to_string(),
+                    code: f.code,
                     severity: f.severity,
                     span: span(f.span),
-                    message: f.message.clone(),
-                    suggestion: f.suggestion.clone(),
+                    message: &f.message,
+                    suggestion: &f.suggestion,
                 })
                 .collect(),
             suppressed: a
                 .suppressed
                 .iter()
                 .map(|x| SuppressedOut {
-                    code: x.code.clone(),
-                    reason: x.reason.clone(),
+                    code: &x.code,
+                    reason: &x.reason,
                     span: span(x.span),
                     count: x.count,
                 })
@@ -406,18 +405,20 @@ pub fn is_outside(d: &crate::analysis::Dated) -> bool {
     !d.mention.naming_aside && matches!(d.relation, Relation::Before | Relation::After)
 }
 
-fn paragraphs(a: &Analysis, idx: &CharIndex) -> Vec<ParagraphOut> {
+fn paragraphs<'a>(a: &'a Analysis, idx: &CharIndex) -> Vec<ParagraphOut<'a>> {
     let count = a.doc.paragraphs.len();
     let mut roles = a.roles.iter();
+    let unshaped = ParagraphShape::default();
     a.doc
         .paragraphs
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let shape = a.structure.paragraphs.get(i).cloned().unwrap_or_default();
+            let shaped = a.structure.paragraphs.get(i);
+            let shape = shaped.unwrap_or(&unshaped);
             ParagraphOut {
                 span: idx.span(p.span),
-                part: part_name(part(i, count)).to_string(),
+                part: part_name(part(i, count)),
                 sentences: p
                     .sentences
                     .iter()
@@ -426,18 +427,16 @@ fn paragraphs(a: &Analysis, idx: &CharIndex) -> Vec<ParagraphOut> {
                         SentenceOut {
                             span: idx.span(s.span),
                             text: a.doc.display(s.span),
-                            role: r.map_or("other", |r| r.role.as_str()).to_string(),
-                            secondary_role: r
-                                .and_then(|r| r.secondary)
-                                .map(|r| r.as_str().to_string()),
+                            role: r.map_or("other", |r| r.role.as_str()),
+                            secondary_role: r.and_then(|r| r.secondary).map(|r| r.as_str()),
                             confidence: r.map_or(0.0, |r| (r.confidence * 1000.0).round() / 1000.0),
                             reasons: r
                                 .map(|r| {
                                     r.reasons
                                         .iter()
                                         .map(|x| ReasonOut {
-                                            feature: x.feature.to_string(),
-                                            description: x.description.to_string(),
+                                            feature: x.feature,
+                                            description: x.description,
                                             weight: (x.weight * 1000.0).round() / 1000.0,
                                         })
                                         .collect()
@@ -446,16 +445,14 @@ fn paragraphs(a: &Analysis, idx: &CharIndex) -> Vec<ParagraphOut> {
                         }
                     })
                     .collect(),
-                focus: crate::checks::touches_focus(a, p)
-                    .into_iter()
-                    .map(String::from)
-                    .collect(),
-                mode: shape.mode.as_str().to_string(),
+                focus: crate::checks::touches_focus(a, p),
+                mode: shape.mode.as_str(),
                 has_point: shape.point,
                 has_evidence: shape.evidence,
                 has_explanation: shape.explanation,
                 has_link: shape.link,
-                roles: shape.strip,
+                // The stand-in lives only here; its strip is empty anyway.
+                roles: shaped.map_or("", |s| s.strip.as_str()),
             }
         })
         .collect()
