@@ -121,11 +121,17 @@ fn ascii_word_in_punctuation(piece: &str) -> Option<Range<usize>> {
     (bytes[..start].iter().all(lone) && bytes[end..].iter().all(lone)).then_some(start..end)
 }
 
-/// The runs of `s` between ASCII white space, with their offsets.
+/// The runs of `s` between ASCII white space, with their offsets. Split as
+/// bytes, without decoding chars: no byte of a char outside ASCII is ASCII,
+/// so every cut lies on a char boundary.
 fn pieces(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split(|c: char| c.is_ascii_whitespace())
+    s.as_bytes()
+        .split(u8::is_ascii_whitespace)
         .filter(|p| !p.is_empty())
-        .map(move |p| (p.as_ptr() as usize - s.as_ptr() as usize, p))
+        .map(move |p| {
+            let at = p.as_ptr() as usize - s.as_ptr() as usize;
+            (at, &s[at..at + p.len()])
+        })
 }
 
 /// Characters that start a new segment after white space (not accents,
