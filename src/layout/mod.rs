@@ -5,9 +5,11 @@ pub mod abbreviations;
 pub mod paragraphs;
 pub mod sentences;
 mod uax;
+mod word_text;
 pub mod words;
 
 use crate::span::Span;
+pub use word_text::WordText;
 pub use words::Word;
 
 /// The laid-out essay.

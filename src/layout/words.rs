@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::word_text::WordText;
 use crate::normalize::word_key;
 use crate::span::Span;
 
@@ -16,9 +17,9 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 pub struct Word {
     pub span: Span,
     /// Lowercase, straight apostrophes.
-    pub key: String,
+    pub key: WordText,
     /// Snowball English stem of `key` (possessive 's dropped).
-    pub stem: String,
+    pub stem: WordText,
 }
 
 /// Most entries a thread's stem cache holds before it starts again.
@@ -30,6 +31,11 @@ thread_local! {
     /// foldhash: several times cheaper than SipHash on short words, and
     /// still seeded per process, so an essay cannot be written to collide.
     static STEMS: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::default());
+
+    /// Key and stem of every word as written, shared with the words that
+    /// get them: one look-up per word, no copy.
+    static KEYS: RefCell<HashMap<Box<str>, (WordText, WordText)>> =
+        RefCell::new(HashMap::default());
 }
 
 /// Stems one lowercase key. Apostrophes must already be straight.
@@ -47,6 +53,26 @@ pub fn stem(key: &str) -> String {
     })
 }
 
+/// The key and stem of a word as written.
+fn key_and_stem(word: &str) -> (WordText, WordText) {
+    KEYS.with_borrow_mut(|cache| {
+        if let Some(found) = cache.get(word) {
+            return found.clone();
+        }
+        let key = word_key(word);
+        let stemmed = stem(&key);
+        let found = (
+            WordText::from(key.as_str()),
+            WordText::from(stemmed.as_str()),
+        );
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.into(), found.clone());
+        found
+    })
+}
+
 /// The words (UAX #29 word segments containing a letter or digit) in `region`.
 pub fn words(text: &str, region: Span) -> Vec<Word> {
     let segments = segments(region.slice(text));
@@ -57,8 +83,7 @@ pub fn words(text: &str, region: Span) -> Vec<Word> {
         if !w.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let key = word_key(w);
-        let stem = stem(&key);
+        let (key, stem) = key_and_stem(w);
         out.push(Word {
             span: Span::new(region.start + i, region.start + i + w.len()),
             key,
@@ -192,6 +217,18 @@ mod tests {
             text in "([\\x00-\\x2F:-@\\[-`{-\\x7F]{0,3}[a-zA-Z0-9]{1,4}[\\x00-\\x2F:-@\\[-`{-\\x7F]{0,3}[ \\n]){1,6}"
         ) {
             proptest::prop_assert_eq!(solid(segments(&text)), by_the_crate(&text));
+        }
+    }
+
+    #[test]
+    fn cached_keys_and_stems_are_those_worked_out_afresh() {
+        let text = "The the THE Bolshevik’s Bolshevik's successes successes";
+        for _ in 0..2 {
+            for w in words(text, Span::new(0, text.len())) {
+                let key = word_key(w.span.slice(text));
+                assert_eq!(w.stem, stem(&key));
+                assert_eq!(w.key, key);
+            }
         }
     }
 
