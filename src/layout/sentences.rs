@@ -14,6 +14,8 @@
 //! Every look around a candidate is bounded ([`WINDOW`]), so the whole thing
 //! is linear in the length of the region.
 
+use std::borrow::Cow;
+
 use super::abbreviations::{self, Abbrev};
 use crate::span::Span;
 
@@ -59,57 +61,73 @@ fn clamp_region(text: &str, region: Span) -> Span {
     Span::new(start.min(end), end)
 }
 
-/// A copy of `src` with every line and paragraph separator replaced by spaces
-/// of the same byte length. UAX #29 always breaks after a line break, but in a
+/// `src` with every line and paragraph separator replaced by spaces of the
+/// same byte length. UAX #29 always breaks after a line break, but in a
 /// hard-wrapped essay a line break is just a space; keeping the byte length
-/// makes offsets in the copy valid in the original.
-fn flatten_line_breaks(src: &str) -> String {
-    let mut out = String::with_capacity(src.len());
-    for c in src.chars() {
-        if matches!(
-            c,
-            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-        ) {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        } else {
-            out.push(c);
+/// makes offsets in the copy valid in the original. Most paragraphs have no
+/// line break and are not copied.
+fn flatten_line_breaks(src: &str) -> Cow<'_, str> {
+    let bytes = src.as_bytes();
+    let mut flat: Option<Vec<u8>> = None;
+    let mut i = 0;
+    // A separator starts with one of these bytes, none of which occurs inside
+    // another char in UTF-8.
+    while let Some(n) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2))
+    {
+        i += n;
+        let len = match bytes[i..] {
+            [b'\n' | b'\r' | 0x0B | 0x0C, ..] => 1,
+            [0xC2, 0x85, ..] => 2,              // U+0085
+            [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3, // U+2028, U+2029
+            _ => 0,
+        };
+        if len > 0 {
+            flat.get_or_insert_with(|| bytes.to_vec())[i..i + len].fill(b' ');
         }
+        i += len.max(1);
     }
-    out
+    match flat {
+        // Only whole chars were replaced by ASCII, so this cannot fail; fall
+        // back to the unchanged text rather than panic.
+        Some(flat) => Cow::Owned(String::from_utf8(flat).unwrap_or_else(|_| src.to_owned())),
+        None => Cow::Borrowed(src),
+    }
 }
 
 /// The unicode-segmentation crate checks rule SB8 ("a full stop followed by
 /// a lowercase word is no boundary") by scanning ahead from every space or
-/// bracket after a full stop, which is quadratic on a long run of them. This
-/// copy puts a line break into any such run longer than [`RUN_CAP`], which
-/// ends the scan; the boundary UAX then reports inside the run is judged by
-/// our own rules like every other.
-fn cap_runs_after_full_stops(flat: &str) -> String {
-    let mut bytes = flat.as_bytes().to_vec();
-    let mut chars = flat.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if !matches!(c, '.' | '\u{2024}' | '\u{FE52}' | '\u{FF0E}') {
-            continue;
-        }
-        let mut run = 0;
-        while let Some(&(i, d)) = chars.peek() {
-            if !(d.is_whitespace() || (!d.is_alphanumeric() && !is_terminator(d))) {
-                break;
-            }
-            run += 1;
-            if run == RUN_CAP {
+/// bracket after a full stop, which is quadratic on a long run of them. A copy
+/// of the text puts a line break into any such run longer than [`RUN_CAP`],
+/// which ends the scan; the boundary UAX then reports inside the run is judged
+/// by our own rules like every other. Text without such a run is not copied.
+fn cap_runs_after_full_stops(flat: &str) -> Cow<'_, str> {
+    let mut capped: Option<Vec<u8>> = None;
+    // A run ends at a terminator, and every full stop is one: runs never
+    // overlap, so each stop's run is read on its own, in any order.
+    for stop in ['.', '\u{2024}', '\u{FE52}', '\u{FF0E}'] {
+        for (at, _) in flat.match_indices(stop) {
+            let mut run = flat[at + stop.len_utf8()..]
+                .char_indices()
+                .take_while(|&(_, d)| {
+                    d.is_whitespace() || (!d.is_alphanumeric() && !is_terminator(d))
+                });
+            if let Some((i, d)) = run.nth(RUN_CAP - 1) {
+                let i = at + stop.len_utf8() + i;
+                let bytes = capped.get_or_insert_with(|| flat.as_bytes().to_vec());
                 // A multi-byte char becomes "\n" and spaces: still valid UTF-8.
                 bytes[i] = b'\n';
-                for b in &mut bytes[i + 1..i + d.len_utf8()] {
-                    *b = b' ';
-                }
+                bytes[i + 1..i + d.len_utf8()].fill(b' ');
             }
-            chars.next();
         }
     }
-    // Only whole chars were replaced by ASCII, so this cannot fail; fall back
-    // to the unchanged text rather than panic.
-    String::from_utf8(bytes).unwrap_or_else(|_| flat.to_owned())
+    match capped {
+        // Only whole chars were replaced by ASCII, so this cannot fail; fall
+        // back to the unchanged text rather than panic.
+        Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| flat.to_owned())),
+        None => Cow::Borrowed(flat),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -286,6 +304,10 @@ struct Marker<'a> {
 }
 
 fn parse_marker(token: &str) -> Option<Marker<'_>> {
+    // Two digits and ".)" at most: most tokens are longer and not scanned.
+    if token.len() > 4 {
+        return None;
+    }
     let body_len = token.find(['.', ')'])?;
     let (body, close) = token.split_at(body_len);
     if !matches!(close, "." | ")" | ".)") {
@@ -312,11 +334,7 @@ fn parse_marker(token: &str) -> Option<Marker<'_>> {
 /// stop or colon, or follows a bullet; that keeps "chapter 1. The …" and
 /// "(1) the army" out.
 fn list_item_candidates(flat: &str, src: &str, out: &mut Vec<Candidate>) {
-    let tokens: Vec<(usize, &str)> = flat
-        .split(char::is_whitespace)
-        .filter(|t| !t.is_empty())
-        .map(|t| (t.as_ptr() as usize - flat.as_ptr() as usize, t))
-        .collect();
+    let tokens = tokens(flat);
     // Per marker style: the value and item start of the last marker seen.
     let mut chains: Vec<(MarkerKind, &str, u32, usize)> = Vec::new();
     let mut pending_bullet: Option<usize> = None;
@@ -390,6 +408,29 @@ fn list_item_candidates(flat: &str, src: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The tokens of `flat` between white space, with their offsets. ASCII text
+/// is split byte by byte: decoding every char was a tenth of the splitter.
+fn tokens(flat: &str) -> Vec<(usize, &str)> {
+    let base = flat.as_ptr() as usize;
+    if flat.is_ascii() {
+        // The ASCII chars that `char::is_whitespace` accepts.
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        flat.as_bytes()
+            .split(space)
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                let at = t.as_ptr() as usize - base;
+                (at, &flat[at..at + t.len()])
+            })
+            .collect()
+    } else {
+        flat.split(char::is_whitespace)
+            .filter(|t| !t.is_empty())
+            .map(|t| (t.as_ptr() as usize - base, t))
+            .collect()
+    }
+}
+
 /// Whether the token at `at` is the first on its line in the original text.
 fn starts_line(src: &str, at: usize) -> bool {
     let before = src[..at].trim_end_matches([' ', '\t']);
@@ -410,13 +451,13 @@ enum Verdict {
     MoveTo(usize),
 }
 
-/// What the pass has seen of the sentence since the last kept boundary,
-/// updated incrementally so that dropped candidates cost no rescans.
+/// Whether the sentence since the last kept boundary has a letter or digit
+/// yet. Read incrementally, so that dropped candidates cost no rescans, and
+/// no further than the first one: a sentence's first word nearly always has
+/// one.
 struct Progress {
     scanned: usize,
     alnum: bool,
-    words: usize,
-    in_word: bool,
 }
 
 impl Progress {
@@ -424,27 +465,15 @@ impl Progress {
         Progress {
             scanned: at,
             alnum: false,
-            words: 0,
-            in_word: false,
         }
     }
 
-    fn advance(&mut self, flat: &str, to: usize) {
-        if to <= self.scanned {
-            return;
+    fn alnum_before(&mut self, flat: &str, to: usize) -> bool {
+        if !self.alnum && to > self.scanned {
+            self.alnum = flat[self.scanned..to].chars().any(char::is_alphanumeric);
+            self.scanned = to;
         }
-        for c in flat[self.scanned..to].chars() {
-            if c.is_whitespace() {
-                self.in_word = false;
-            } else {
-                if !self.in_word {
-                    self.words = self.words.saturating_add(1);
-                }
-                self.in_word = true;
-                self.alnum |= c.is_alphanumeric();
-            }
-        }
-        self.scanned = to;
+        self.alnum
     }
 }
 
@@ -462,15 +491,14 @@ fn choose_boundaries(flat: &str, candidates: &[Candidate]) -> Vec<usize> {
         if end <= last {
             continue;
         }
-        progress.advance(flat, end);
         let sentence = &flat[last..end];
-        let verdict = if !progress.alnum || is_marker_only(sentence) {
+        let verdict = if !progress.alnum_before(flat, end) || is_marker_only(sentence) {
             // Nothing but punctuation or a list marker yet: not a sentence.
             Verdict::Drop
         } else {
             match source {
                 Source::ListItem => Verdict::Keep,
-                Source::Stop => judge_stop(flat, at, last, end, &progress),
+                Source::Stop => judge_stop(flat, at, last, end),
             }
         };
         let cut = match verdict {
@@ -620,7 +648,7 @@ fn opens_sentence(next: &Next) -> bool {
 /// Judges a candidate after a terminator (or what UAX #29 took for one).
 /// `end` is where the text before the candidate ends, `last` where the
 /// sentence began.
-fn judge_stop(flat: &str, at: usize, last: usize, end: usize, progress: &Progress) -> Verdict {
+fn judge_stop(flat: &str, at: usize, last: usize, end: usize) -> Verdict {
     let next = next_word(flat, at);
     let Some(first) = next.first else {
         return Verdict::Keep;
@@ -666,11 +694,12 @@ fn judge_stop(flat: &str, at: usize, last: usize, end: usize, progress: &Progres
     if left.closed {
         return Verdict::Keep;
     }
-    judge_full_stop(flat, &left, &next, progress)
+    judge_full_stop(flat, &left, &next, &flat[last..end])
 }
 
-/// A single full stop before a capitalised word, a number or a symbol.
-fn judge_full_stop(flat: &str, left: &Left, next: &Next, progress: &Progress) -> Verdict {
+/// A single full stop before a capitalised word, a number or a symbol, which
+/// ends `sentence`.
+fn judge_full_stop(flat: &str, left: &Left, next: &Next, sentence: &str) -> Verdict {
     let word = left.word();
     let keep_if = |b: bool| if b { Verdict::Keep } else { Verdict::Drop };
     if next.first.is_some_and(char::is_numeric) {
@@ -703,7 +732,7 @@ fn judge_full_stop(flat: &str, left: &Left, next: &Next, progress: &Progress) ->
     }
     if is_dotted_acronym(word) {
         // "At 5 a.m. Mr. Smith": three words are too few to be a sentence.
-        if progress.words <= 3 {
+        if sentence.split_whitespace().nth(3).is_none() {
             return Verdict::Drop;
         }
         // "the U.S. Government" runs on; "the U.S. How about" does not.
@@ -1775,5 +1804,72 @@ mod tests {
             let spans = split_sentences(&text, region);
             assert_contract(&text, region, &spans);
         }
+
+        #[test]
+        fn flattening_equals_char_by_char(
+            text in "[a-c .\u{0}-\u{20}\u{7F}\u{85}\u{A0}\u{A8}\u{2028}\u{2029}é’]{0,40}"
+        ) {
+            prop_assert_eq!(&*flatten_line_breaks(&text), flatten_char_by_char(&text));
+        }
+
+        #[test]
+        fn tokens_equal_a_split_at_white_space(text in "[a-c .\u{0}-\u{20}\u{7F}]{0,40}") {
+            let by_char: Vec<(usize, &str)> = text
+                .split(char::is_whitespace)
+                .filter(|t| !t.is_empty())
+                .map(|t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
+                .collect();
+            prop_assert_eq!(tokens(&text), by_char);
+        }
+
+        #[test]
+        fn capped_runs_equal_char_by_char(
+            text in "([a-c]{0,2}[.…\u{2024}\u{FE52}\u{FF0E}][ )\"\u{0}\u{A0}’]{28,36}[a.]?){0,4}"
+        ) {
+            prop_assert_eq!(&*cap_runs_after_full_stops(&text), cap_runs_char_by_char(&text));
+        }
+    }
+
+    /// What [`flatten_line_breaks`] gives, char by char.
+    fn flatten_char_by_char(src: &str) -> String {
+        src.chars()
+            .flat_map(|c| {
+                let line_break = matches!(
+                    c,
+                    '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+                );
+                let n = if line_break { c.len_utf8() } else { 1 };
+                std::iter::repeat_n(if line_break { ' ' } else { c }, n)
+            })
+            .collect()
+    }
+
+    /// What [`cap_runs_after_full_stops`] gives, reading every char once.
+    fn cap_runs_char_by_char(flat: &str) -> String {
+        let mut out = String::new();
+        let mut run = None;
+        for c in flat.chars() {
+            let in_run = c.is_whitespace() || (!c.is_alphanumeric() && !is_terminator(c));
+            run = match run {
+                Some(n) if in_run => Some(n + 1),
+                _ if matches!(c, '.' | '\u{2024}' | '\u{FE52}' | '\u{FF0E}') => Some(0),
+                _ => None,
+            };
+            if run == Some(RUN_CAP) {
+                out.push('\n');
+                out.extend(std::iter::repeat_n(' ', c.len_utf8() - 1));
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn long_runs_after_a_stop_are_capped_once() {
+        let text = format!("End.{}Next.{}", " ".repeat(40), ")".repeat(31));
+        let capped = cap_runs_after_full_stops(&text);
+        assert_eq!(capped.matches('\n').count(), 1);
+        assert_eq!(&*capped, cap_runs_char_by_char(&text));
     }
 }

@@ -21,7 +21,8 @@ use unicode_segmentation::UnicodeSegmentation;
 /// The start of every sentence after the first, as byte offsets, exactly as
 /// `split_sentence_bound_indices` reports them over the whole of `text`.
 pub fn sentence_starts(text: &str) -> Vec<usize> {
-    if !text.chars().all(|c| c.is_ascii() || is_plain(c)) {
+    // `is_ascii` first: it reads a machine word at a time.
+    if !(text.is_ascii() || text.chars().all(|c| c.is_ascii() || is_plain(c))) {
         return whole(text);
     }
     let bytes = text.as_bytes();

@@ -3,9 +3,11 @@
 use foldhash::HashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::word_text::WordText;
 use crate::normalize::word_key;
 use crate::span::Span;
 
@@ -15,9 +17,9 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 pub struct Word {
     pub span: Span,
     /// Lowercase, straight apostrophes.
-    pub key: String,
+    pub key: WordText,
     /// Snowball English stem of `key` (possessive 's dropped).
-    pub stem: String,
+    pub stem: WordText,
 }
 
 /// Most entries a thread's stem cache holds before it starts again.
@@ -29,6 +31,11 @@ thread_local! {
     /// foldhash: several times cheaper than SipHash on short words, and
     /// still seeded per process, so an essay cannot be written to collide.
     static STEMS: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::default());
+
+    /// Key and stem of every word as written, shared with the words that
+    /// get them: one look-up per word, no copy.
+    static KEYS: RefCell<HashMap<Box<str>, (WordText, WordText)>> =
+        RefCell::new(HashMap::default());
 }
 
 /// Stems one lowercase key. Apostrophes must already be straight.
@@ -46,21 +53,44 @@ pub fn stem(key: &str) -> String {
     })
 }
 
+/// The key and stem of a word as written.
+fn key_and_stem(word: &str) -> (WordText, WordText) {
+    KEYS.with_borrow_mut(|cache| {
+        if let Some(found) = cache.get(word) {
+            return found.clone();
+        }
+        let key = word_key(word);
+        let stemmed = stem(&key);
+        let found = (
+            WordText::from(key.as_str()),
+            WordText::from(stemmed.as_str()),
+        );
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.into(), found.clone());
+        found
+    })
+}
+
 /// The words (UAX #29 word segments containing a letter or digit) in `region`.
 pub fn words(text: &str, region: Span) -> Vec<Word> {
-    segments(region.slice(text))
-        .into_iter()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(i, w)| {
-            let key = word_key(w);
-            let stem = stem(&key);
-            Word {
-                span: Span::new(region.start + i, region.start + i + w.len()),
-                key,
-                stem,
-            }
-        })
-        .collect()
+    let segments = segments(region.slice(text));
+    // Sized once: most segments are words, and growing by doubling copied
+    // every word several times.
+    let mut out = Vec::with_capacity(segments.len());
+    for (i, w) in segments {
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let (key, stem) = key_and_stem(w);
+        out.push(Word {
+            span: Span::new(region.start + i, region.start + i + w.len()),
+            key,
+            stem,
+        });
+    }
+    out
 }
 
 /// The UAX #29 word segments of `s` with their offsets: exactly what the
@@ -72,7 +102,9 @@ pub fn words(text: &str, region: Span) -> Vec<Word> {
 /// character that cannot join are segmented alone; a piece of ASCII letters
 /// and digits is one word by rules WB5 and WB8 to WB10 without asking the
 /// crate (most words of an essay: the segmenter was a twentieth of its
-/// analysis). Tests check both against the crate on the whole text.
+/// analysis), and so is one with ASCII punctuation around it (see
+/// [`ascii_word_in_punctuation`]). Tests check both against the crate on the
+/// whole text.
 fn segments(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     for (start, piece) in pieces(s) {
@@ -81,6 +113,11 @@ fn segments(s: &str) -> Vec<(usize, &str)> {
         }
         if piece.bytes().all(|b| b.is_ascii_alphanumeric()) {
             out.push((start, piece));
+        } else if let Some(word) = ascii_word_in_punctuation(piece) {
+            let lone = |i: usize| (start + i, &piece[i..=i]);
+            out.extend((0..word.start).map(lone));
+            out.push((start + word.start, &piece[word.clone()]));
+            out.extend((word.end..piece.len()).map(lone));
         } else {
             out.extend(
                 piece
@@ -92,11 +129,34 @@ fn segments(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// The runs of `s` between ASCII white space, with their offsets.
+/// Where the one run of ASCII letters and digits lies in an ASCII piece such
+/// as "war.", "(1917)," or "\"Peace", when all else is ASCII punctuation
+/// other than `_`. UAX #29 joins a letter or digit to punctuation only when
+/// another letter or digit follows it (rules WB6, WB7, WB11, WB12) or when
+/// it is `_` (WB13a, WB13b), and joins no two other ASCII punctuation marks:
+/// so the run is one segment and every other byte one of its own.
+fn ascii_word_in_punctuation(piece: &str) -> Option<Range<usize>> {
+    let bytes = piece.as_bytes();
+    let start = bytes.iter().position(u8::is_ascii_alphanumeric)?;
+    let end = bytes[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(bytes.len(), |n| start + n);
+    let lone = |b: &u8| b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'_';
+    (bytes[..start].iter().all(lone) && bytes[end..].iter().all(lone)).then_some(start..end)
+}
+
+/// The runs of `s` between ASCII white space, with their offsets. Split as
+/// bytes, without decoding chars: no byte of a char outside ASCII is ASCII,
+/// so every cut lies on a char boundary.
 fn pieces(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split(|c: char| c.is_ascii_whitespace())
+    s.as_bytes()
+        .split(u8::is_ascii_whitespace)
         .filter(|p| !p.is_empty())
-        .map(move |p| (p.as_ptr() as usize - s.as_ptr() as usize, p))
+        .map(move |p| {
+            let at = p.as_ptr() as usize - s.as_ptr() as usize;
+            (at, &s[at..at + p.len()])
+        })
 }
 
 /// Characters that start a new segment after white space (not accents,
@@ -148,6 +208,27 @@ mod tests {
             text in "[a-cA-C0-9 \\t\\n\\r\u{C}.,'’:_\\-“”é\u{301}\u{AD}\u{200D}\u{A0}\u{1F1E6}]{0,40}"
         ) {
             proptest::prop_assert_eq!(solid(segments(&text)), by_the_crate(&text));
+        }
+
+        /// Words wrapped in every kind of ASCII punctuation: the shape that
+        /// is segmented without the crate.
+        #[test]
+        fn words_in_punctuation_segment_as_the_crate_says(
+            text in "([\\x00-\\x2F:-@\\[-`{-\\x7F]{0,3}[a-zA-Z0-9]{1,4}[\\x00-\\x2F:-@\\[-`{-\\x7F]{0,3}[ \\n]){1,6}"
+        ) {
+            proptest::prop_assert_eq!(solid(segments(&text)), by_the_crate(&text));
+        }
+    }
+
+    #[test]
+    fn cached_keys_and_stems_are_those_worked_out_afresh() {
+        let text = "The the THE Bolshevik’s Bolshevik's successes successes";
+        for _ in 0..2 {
+            for w in words(text, Span::new(0, text.len())) {
+                let key = word_key(w.span.slice(text));
+                assert_eq!(w.stem, stem(&key));
+                assert_eq!(w.key, key);
+            }
         }
     }
 
