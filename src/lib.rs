@@ -6,6 +6,7 @@
 //! known about the history behind a question.
 
 pub mod analysis;
+pub mod automaton;
 pub mod batch;
 pub mod checks;
 pub mod config;

@@ -2,6 +2,8 @@
 //! words with one Aho-Corasick automaton.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::automaton::Automaton;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -48,11 +50,9 @@ struct File {
 
 /// Compiled word lists.
 pub struct Lexicon {
-    matcher: AhoCorasick,
+    matcher: Automaton,
     /// For each automaton pattern, the categories it belongs to.
     categories: Vec<Vec<usize>>,
-    #[cfg(test)]
-    patterns: Vec<String>,
 }
 
 /// A category matched in a text, and where.
@@ -88,15 +88,12 @@ impl Lexicon {
             }
         }
         let (patterns, categories): (Vec<String>, Vec<Vec<usize>>) = phrases.into_iter().unzip();
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| e.to_string())?;
+        let mut builder = AhoCorasick::builder();
+        builder.match_kind(MatchKind::Standard);
         Ok(Lexicon {
-            matcher,
+            // Searched once per sentence: a DFA after some seventy essays.
+            matcher: Automaton::new(builder, patterns, 5_000)?,
             categories,
-            #[cfg(test)]
-            patterns,
         })
     }
 
@@ -104,7 +101,7 @@ impl Lexicon {
     pub fn hits(&self, key: &str) -> Vec<Hit> {
         let bytes = key.as_bytes();
         let mut out = Vec::new();
-        for m in self.matcher.find_overlapping_iter(key) {
+        for m in self.matcher.get().find_overlapping_iter(key) {
             let (s, e) = (m.start(), m.end());
             let starts_word = s == 0 || !is_word_byte(bytes[s - 1]);
             let ends_word = e >= bytes.len() || !is_word_byte(bytes[e]);
@@ -151,7 +148,7 @@ mod tests {
     fn naive(key: &str) -> Vec<Hit> {
         let bytes = key.as_bytes();
         let mut out = Vec::new();
-        for (p, pattern) in LEXICON.patterns.iter().enumerate() {
+        for (p, pattern) in LEXICON.matcher.patterns().iter().enumerate() {
             for start in 0..key.len() {
                 let end = start + pattern.len();
                 if key.is_char_boundary(start)
@@ -176,7 +173,7 @@ mod tests {
         fn hits_are_every_whole_word_occurrence(
             words in proptest::collection::vec(
                 proptest::prop_oneof![
-                    proptest::sample::select(LEXICON.patterns.clone()),
+                    proptest::sample::select(LEXICON.matcher.patterns().to_vec()),
                     "[a-z'’é.,;:!?()-]{0,6}",
                 ],
                 0..12,
