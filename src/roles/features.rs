@@ -185,7 +185,7 @@ fn surface<'a>(a: &Analysis, s: &'a Sentence) -> Surface<'a> {
         .words
         .iter()
         .filter(|w| {
-            w.key.chars().any(|c| c.is_ascii_digit())
+            w.key.bytes().any(|b| b.is_ascii_digit())
                 && !date_spans.iter().any(|d| d.contains(w.span))
         })
         .count();
@@ -236,6 +236,12 @@ fn surface<'a>(a: &Analysis, s: &'a Sentence) -> Surface<'a> {
 
 /// Two or more words between quotation marks.
 fn has_quotation(text: &str) -> bool {
+    // Every opening mark holds one of these bytes ('“' is E2 80 9C, '«' is
+    // C2 AB): most sentences have none, and a byte scan rules them out.
+    text.bytes().any(|b| matches!(b, b'"' | 0x9C | 0xAB)) && quotation_in(text)
+}
+
+fn quotation_in(text: &str) -> bool {
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
         match c {
@@ -386,6 +392,31 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotations_in_every_kind_of_mark() {
+        for q in [
+            "said “the army was weak” then",
+            "« la révolution »",
+            "he wrote \"all power\" there",
+        ] {
+            assert!(has_quotation(q), "{q}");
+        }
+        assert!(!has_quotation("Trotsky’s “army”, then"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_only_rules_out_text_without_quotations(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof!["[a-zé’]{1,4}", "[ “”«»\"]", "\\PC"],
+                0..14,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(has_quotation(&text), quotation_in(&text));
+        }
+    }
 
     #[test]
     fn connective_features_follow_the_categories() {
