@@ -63,6 +63,10 @@ pub struct CharIndex {
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         let mut extra = Vec::new();
+        if text.is_ascii() {
+            // Every char one byte: nothing to record (most essays).
+            return CharIndex { extra };
+        }
         let mut total = 0;
         for (i, c) in text.char_indices() {
             let n = c.len_utf8();

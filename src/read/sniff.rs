@@ -90,11 +90,14 @@ pub fn looks_binary(text: &str) -> bool {
 /// one in fifty) that it is almost certainly binary data that happened to
 /// decode. A few strays, as word processors sometimes leave, are tolerated.
 fn too_many_controls(text: &str) -> bool {
-    let (mut total, mut stray) = (0usize, 0usize);
-    for c in text.chars() {
-        total += 1;
-        stray += usize::from(is_stray_control(c));
-    }
+    let (total, stray) = if text.is_ascii() {
+        // Byte for char, without decoding: most essays.
+        let stray = text.bytes().filter(|&b| is_stray_control(b.into()));
+        (text.len(), stray.count())
+    } else {
+        let stray = text.chars().filter(|&c| is_stray_control(c));
+        (text.chars().count(), stray.count())
+    };
     stray > 0 && stray * 50 > total
 }
 
