@@ -562,6 +562,15 @@ fn datey_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    /// The hand-written ISO form equals padded formatting, for any date.
+    #[test]
+    fn days_print_as_padded_formatting_prints_them(year in any::<i32>(), month in any::<u8>(), day in any::<u8>()) {
+        let d = Ymd::new(year, month, day);
+        prop_assert_eq!(d.to_string(), format!("{year:04}-{month:02}-{day:02}"));
+        let early = Ymd::new(year.rem_euclid(10_000), month % 13, day % 32);
+        prop_assert_eq!(early.to_string(), format!("{:04}-{:02}-{:02}", early.year, early.month, early.day));
+    }
+
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {
         let found = find_in(&text);
