@@ -6,6 +6,8 @@
 //! asides ("25 October (7 November) 1917"), and finally resolved against the
 //! context year when the text left the year out ("in August").
 
+use std::cell::Cell;
+
 use super::lex::{Kind, Tok};
 use super::words::*;
 use super::{Interval, Precision, Ymd};
@@ -186,7 +188,11 @@ pub(super) fn scan(toks: &[Tok], ctx: &mut Context) -> Vec<Hit> {
 /// [`scan`], with or without the shortcut of [`P::core_near`] (the tests
 /// check that it never changes a result).
 fn scan_with(toks: &[Tok], ctx: &mut Context, core: Option<Vec<u32>>) -> Vec<Hit> {
-    let p = P { t: toks, core };
+    let p = P {
+        t: toks,
+        core,
+        thirds: Default::default(),
+    };
     let mut out: Vec<Hit> = Vec::new();
     let mut i = 0;
     let mut last_end: Option<usize> = None;
@@ -219,6 +225,9 @@ struct P<'a> {
     t: &'a [Tok],
     /// `core[k]`: how many of the first `k` tokens are [`is_core`].
     core: Option<Vec<u32>>,
+    /// The last [`P::third_at`] answer for an even and for an odd token: the
+    /// atom forms ask it of the same one or two tokens up to five times.
+    thirds: [Cell<Option<(usize, Option<(Third, usize)>)>>; 2],
 }
 
 /// How far into a date its first core token can lie: "from the end of
@@ -462,6 +471,18 @@ impl P<'_> {
 
     /// "early", "mid", "mid-", "late", "the end of", "the beginning of" …
     fn third_at(&self, i: usize) -> Option<(Third, usize)> {
+        let memo = &self.thirds[i % 2];
+        match memo.get() {
+            Some((at, third)) if at == i => third,
+            _ => {
+                let third = self.find_third(i);
+                memo.set(Some((i, third)));
+                third
+            }
+        }
+    }
+
+    fn find_third(&self, i: usize) -> Option<(Third, usize)> {
         let w = self.word(i)?;
         let simple = match w {
             "early" => Some(Third::Early),
