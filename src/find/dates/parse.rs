@@ -227,8 +227,11 @@ struct P<'a> {
     core: Option<Vec<u32>>,
     /// The last [`P::third_at`] answer for an even and for an odd token: the
     /// atom forms ask it of the same one or two tokens up to five times.
-    thirds: [Cell<Option<(usize, Option<(Third, usize)>)>>; 2],
+    thirds: [Cell<Option<(usize, ThirdAt)>>; 2],
 }
+
+/// What [`P::third_at`] finds: the part and the token after its words.
+type ThirdAt = Option<(Third, usize)>;
 
 /// How far into a date its first core token can lie: "from the end of
 /// 1917" (5), "between the early 1920s" (4); a margin on top.
@@ -470,7 +473,7 @@ impl P<'_> {
     }
 
     /// "early", "mid", "mid-", "late", "the end of", "the beginning of" …
-    fn third_at(&self, i: usize) -> Option<(Third, usize)> {
+    fn third_at(&self, i: usize) -> ThirdAt {
         let memo = &self.thirds[i % 2];
         match memo.get() {
             Some((at, third)) if at == i => third,
@@ -482,7 +485,7 @@ impl P<'_> {
         }
     }
 
-    fn find_third(&self, i: usize) -> Option<(Third, usize)> {
+    fn find_third(&self, i: usize) -> ThirdAt {
         let w = self.word(i)?;
         let simple = match w {
             "early" => Some(Third::Early),
