@@ -6,6 +6,8 @@
 //! asides ("25 October (7 November) 1917"), and finally resolved against the
 //! context year when the text left the year out ("in August").
 
+use std::cell::Cell;
+
 use super::lex::{Kind, Tok};
 use super::words::*;
 use super::{Interval, Precision, Ymd};
@@ -186,7 +188,11 @@ pub(super) fn scan(toks: &[Tok], ctx: &mut Context) -> Vec<Hit> {
 /// [`scan`], with or without the shortcut of [`P::core_near`] (the tests
 /// check that it never changes a result).
 fn scan_with(toks: &[Tok], ctx: &mut Context, core: Option<Vec<u32>>) -> Vec<Hit> {
-    let p = P { t: toks, core };
+    let p = P {
+        t: toks,
+        core,
+        thirds: Default::default(),
+    };
     let mut out: Vec<Hit> = Vec::new();
     let mut i = 0;
     let mut last_end: Option<usize> = None;
@@ -219,7 +225,13 @@ struct P<'a> {
     t: &'a [Tok],
     /// `core[k]`: how many of the first `k` tokens are [`is_core`].
     core: Option<Vec<u32>>,
+    /// The last [`P::third_at`] answer for an even and for an odd token: the
+    /// atom forms ask it of the same one or two tokens up to five times.
+    thirds: [Cell<Option<(usize, ThirdAt)>>; 2],
 }
+
+/// What [`P::third_at`] finds: the part and the token after its words.
+type ThirdAt = Option<(Third, usize)>;
 
 /// How far into a date its first core token can lie: "from the end of
 /// 1917" (5), "between the early 1920s" (4); a margin on top.
@@ -461,7 +473,19 @@ impl P<'_> {
     }
 
     /// "early", "mid", "mid-", "late", "the end of", "the beginning of" …
-    fn third_at(&self, i: usize) -> Option<(Third, usize)> {
+    fn third_at(&self, i: usize) -> ThirdAt {
+        let memo = &self.thirds[i % 2];
+        match memo.get() {
+            Some((at, third)) if at == i => third,
+            _ => {
+                let third = self.find_third(i);
+                memo.set(Some((i, third)));
+                third
+            }
+        }
+    }
+
+    fn find_third(&self, i: usize) -> ThirdAt {
         let w = self.word(i)?;
         let simple = match w {
             "early" => Some(Third::Early),
@@ -489,21 +513,29 @@ impl P<'_> {
 
     // ---- atoms -------------------------------------------------------------
 
-    /// The longest single date starting at `i`.
+    /// The longest single date starting at `i`; of equally long ones, the
+    /// form tried last. Kept as it goes: building and searching an array of
+    /// every form's answer was a fifth of an atom's cost.
     fn atom(&self, i: usize, ctx: Context) -> Option<Cand> {
-        let forms = [
-            self.century(i),
-            self.decade(i, ctx),
-            self.part_year(i),
-            self.season(i),
-            self.day_month(i),
-            self.month_day(i),
-            self.month_year(i),
-            self.iso(i),
-            self.slashed(i),
-            self.plain_year(i),
-        ];
-        forms.into_iter().flatten().max_by_key(|c| c.e)
+        let mut best: Option<Cand> = None;
+        let mut keep = |c: Option<Cand>| {
+            if let Some(c) = c
+                && best.is_none_or(|b| c.e >= b.e)
+            {
+                best = Some(c);
+            }
+        };
+        keep(self.century(i));
+        keep(self.decade(i, ctx));
+        keep(self.part_year(i));
+        keep(self.season(i));
+        keep(self.day_month(i));
+        keep(self.month_day(i));
+        keep(self.month_year(i));
+        keep(self.iso(i));
+        keep(self.slashed(i));
+        keep(self.plain_year(i));
+        best
     }
 
     fn plain_year(&self, i: usize) -> Option<Cand> {
