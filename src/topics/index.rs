@@ -6,31 +6,24 @@
 //! afterwards asking whether a pattern may match in a sentence is a binary
 //! search, and the regex runs (and is compiled) only where it might.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, OnceLock};
 
 use super::lazy::Lazy;
 use super::literals::has_ascii_fold;
+use crate::automaton::Automaton;
 use crate::span::Span;
 
-/// Essays an index scans with its first automaton. Its DFA scans an essay
-/// in two thirds of the time but costs as much to build as about eighty
-/// essays save: a run of one essay never builds it, a class's batch does.
-const DFA_AFTER: u32 = 100;
-
 /// The words of every pattern of one pack.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PatternIndex {
     /// Tells this pack's numbering from another's.
     stamp: u32,
-    /// Distinct words, ASCII case-insensitive.
-    ac: AhoCorasick,
-    /// The same words as a DFA, built once [`DFA_AFTER`] essays are scanned.
-    dfa: OnceLock<AhoCorasick>,
-    scanned: AtomicU32,
-    words: Vec<String>,
+    /// Distinct words, ASCII case-insensitive; searched once an essay, so
+    /// a DFA after a hundred essays.
+    ac: Automaton,
     /// For each word, the clauses (of all patterns) that list it.
     owners: Vec<Vec<u32>>,
     layout: Arc<Layout>,
@@ -87,13 +80,14 @@ impl PatternIndex {
             }
             layout.branches.push(layout.clauses.len() as u32 - 1);
         }
-        let (words, owners): (Vec<String>, _) = by_word.into_iter().unzip();
+        let (words, owners) = by_word.into_iter().unzip();
+        let mut builder = AhoCorasickBuilder::new();
+        builder
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard);
         PatternIndex {
             stamp,
-            ac: automaton(&words, AhoCorasickKind::ContiguousNFA),
-            dfa: OnceLock::new(),
-            scanned: AtomicU32::new(0),
-            words,
+            ac: Automaton::new(builder, words, 100).expect("word set"),
             owners,
             layout: Arc::new(layout),
         }
@@ -101,17 +95,6 @@ impl PatternIndex {
 
     /// Finds every clause's words in `text` (the folded essay).
     pub fn scan(&self, text: &str) -> Hits {
-        let ac = match self.dfa.get() {
-            Some(dfa) => dfa,
-            None if self.scanned.fetch_add(1, Ordering::Relaxed) < DFA_AFTER => &self.ac,
-            None => self
-                .dfa
-                .get_or_init(|| automaton(&self.words, AhoCorasickKind::DFA)),
-        };
-        self.scan_with(ac, text)
-    }
-
-    fn scan_with(&self, ac: &AhoCorasick, text: &str) -> Hits {
         let clauses = *self.layout.clauses.last().unwrap_or(&0);
         if has_ascii_fold(text) {
             return Hits {
@@ -126,7 +109,7 @@ impl PatternIndex {
         // of them at once was a third of this scan.
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
         let mut offsets = vec![0u32; clauses as usize + 1];
-        for m in ac.find_overlapping_iter(text) {
+        for m in self.ac.get().find_overlapping_iter(text) {
             for &k in &self.owners[m.pattern().as_usize()] {
                 found.push((k, m.start() as u32, m.end() as u32));
                 offsets[k as usize + 1] += 1;
@@ -158,29 +141,6 @@ impl PatternIndex {
             .collect();
         hits
     }
-}
-
-impl Clone for PatternIndex {
-    fn clone(&self) -> PatternIndex {
-        PatternIndex {
-            stamp: self.stamp,
-            ac: self.ac.clone(),
-            dfa: self.dfa.clone(),
-            scanned: AtomicU32::new(self.scanned.load(Ordering::Relaxed)),
-            words: self.words.clone(),
-            owners: self.owners.clone(),
-            layout: self.layout.clone(),
-        }
-    }
-}
-
-fn automaton(words: &[String], kind: AhoCorasickKind) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind))
-        .build(words)
-        .expect("word set")
 }
 
 impl Hits {
@@ -258,23 +218,23 @@ mod tests {
     }
 
     #[test]
-    fn the_dfa_finds_what_the_first_automaton_finds() {
+    fn scans_are_the_same_once_the_index_has_its_dfa() {
         let pack = &crate::topics::builtins()[0];
-        let index = pack.index();
-        let dfa = automaton(&index.words, AhoCorasickKind::DFA);
-        for text in [
+        let pats: Vec<Lazy> = (pack.people.iter().map(|p| &p.names))
+            .chain(pack.events.iter().map(|e| &e.matcher))
+            .map(|l| Lazy::new(l.as_str()))
+            .collect();
+        let index = PatternIndex::new(pats.iter());
+        let texts = [
             include_str!("../../samples/strong.txt"),
             include_str!("../../samples/planted-errors.txt"),
             "Trotsky's Red Army; KERENSKY fled. lenin, Lenin-ism, the Cheka",
-        ] {
-            assert_eq!(
-                index.scan_with(&index.ac, text),
-                index.scan_with(&dfa, text)
-            );
-        }
-        for _ in 0..=DFA_AFTER {
+        ];
+        let first: Vec<Hits> = texts.iter().map(|t| index.scan(t)).collect();
+        for _ in 0..100 {
             index.scan("Lenin");
         }
-        assert!(index.dfa.get().is_some());
+        let later: Vec<Hits> = texts.iter().map(|t| index.scan(t)).collect();
+        assert_eq!(first, later);
     }
 }
