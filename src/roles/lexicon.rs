@@ -2,11 +2,11 @@
 //! words with one Aho-Corasick automaton.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-
-use crate::automaton::Automaton;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
+
+use crate::automaton::Automaton;
 
 const LEXICON_TOML: &str = include_str!("../../models/lexicon.toml");
 
