@@ -134,6 +134,19 @@ pub fn collapse_space(s: &str) -> String {
     out
 }
 
+/// The non-empty runs of `s` between ASCII bytes that `is_space` accepts,
+/// with their offsets. Split as bytes, without decoding chars: no byte of a
+/// char outside ASCII is ASCII, so every cut lies on a char boundary.
+fn ascii_split(s: &str, is_space: impl FnMut(&u8) -> bool) -> impl Iterator<Item = (usize, &str)> {
+    s.as_bytes()
+        .split(is_space)
+        .filter(|p| !p.is_empty())
+        .map(move |p| {
+            let at = p.as_ptr() as usize - s.as_ptr() as usize;
+            (at, &s[at..at + p.len()])
+        })
+}
+
 /// No white space but single spaces between other characters.
 fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();

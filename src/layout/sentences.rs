@@ -411,19 +411,11 @@ fn list_item_candidates(flat: &str, src: &str, out: &mut Vec<Candidate>) {
 /// The tokens of `flat` between white space, with their offsets. ASCII text
 /// is split byte by byte: decoding every char was a tenth of the splitter.
 fn tokens(flat: &str) -> Vec<(usize, &str)> {
-    let base = flat.as_ptr() as usize;
     if flat.is_ascii() {
         // The ASCII chars that `char::is_whitespace` accepts.
-        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-        flat.as_bytes()
-            .split(space)
-            .filter(|t| !t.is_empty())
-            .map(|t| {
-                let at = t.as_ptr() as usize - base;
-                (at, &flat[at..at + t.len()])
-            })
-            .collect()
+        super::ascii_split(flat, |b| matches!(b, b'\t'..=b'\r' | b' ')).collect()
     } else {
+        let base = flat.as_ptr() as usize;
         flat.split(char::is_whitespace)
             .filter(|t| !t.is_empty())
             .map(|t| (t.as_ptr() as usize - base, t))

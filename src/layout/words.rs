@@ -146,17 +146,9 @@ fn ascii_word_in_punctuation(piece: &str) -> Option<Range<usize>> {
     (bytes[..start].iter().all(lone) && bytes[end..].iter().all(lone)).then_some(start..end)
 }
 
-/// The runs of `s` between ASCII white space, with their offsets. Split as
-/// bytes, without decoding chars: no byte of a char outside ASCII is ASCII,
-/// so every cut lies on a char boundary.
+/// The runs of `s` between ASCII white space, with their offsets.
 fn pieces(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.as_bytes()
-        .split(u8::is_ascii_whitespace)
-        .filter(|p| !p.is_empty())
-        .map(move |p| {
-            let at = p.as_ptr() as usize - s.as_ptr() as usize;
-            (at, &s[at..at + p.len()])
-        })
+    super::ascii_split(s, u8::is_ascii_whitespace)
 }
 
 /// Characters that start a new segment after white space (not accents,
