@@ -81,7 +81,7 @@ pub fn read_path(path: &Path, limits: Limits) -> Result<Source, ReadError> {
     let file = std::fs::File::open(path).map_err(|e| ReadError::from_io(name.as_str(), e))?;
     // Pipes and devices report a length of 0, and files can grow after the
     // check, so the read itself is bounded too.
-    let bytes = read_bounded(&name, file, limits)?;
+    let bytes = read_bounded(&name, file, limits, meta.len())?;
     read_bytes(name, &bytes, limits)
 }
 
@@ -152,14 +152,22 @@ pub fn read_stdin(limits: Limits) -> Result<Source, ReadError> {
 /// Reads and decodes any stream, reading at most one byte past the limit so
 /// that an endless or huge stream never fills memory.
 pub fn read_from(name: String, reader: impl Read, limits: Limits) -> Result<Source, ReadError> {
-    let bytes = read_bounded(&name, reader, limits)?;
+    let bytes = read_bounded(&name, reader, limits, 0)?;
     read_bytes(name, &bytes, limits)
 }
 
 /// Reads up to `limits.max_bytes + 1` bytes: the extra byte is how an
-/// over-long stream is told apart from one exactly at the limit.
-fn read_bounded(name: &str, reader: impl Read, limits: Limits) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+/// over-long stream is told apart from one exactly at the limit. `expected`
+/// is the length the file reported, if any: room for it is made at once, or
+/// a small file took ten reads as the buffer doubled.
+fn read_bounded(
+    name: &str,
+    reader: impl Read,
+    limits: Limits,
+    expected: u64,
+) -> Result<Vec<u8>, ReadError> {
+    let room = expected.min(limits.max_bytes).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     reader
         .take(limits.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
