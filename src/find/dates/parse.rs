@@ -185,8 +185,8 @@ pub(super) fn scan(toks: &[Tok], ctx: &mut Context) -> Vec<Hit> {
     scan_with(toks, ctx, Some(core_counts(toks)))
 }
 
-/// [`scan`], with or without the shortcut of [`P::core_near`] (the tests
-/// check that it never changes a result).
+/// [`scan`], with or without the shortcuts of [`P::core_near`] and
+/// [`P::may_lead_atom`] (the tests check that they never change a result).
 fn scan_with(toks: &[Tok], ctx: &mut Context, core: Option<Vec<u32>>) -> Vec<Hit> {
     let p = P {
         t: toks,
@@ -237,28 +237,55 @@ type ThirdAt = Option<(Third, usize)>;
 /// 1917" (5), "between the early 1920s" (4); a margin on top.
 const CORE_REACH: usize = 8;
 
+/// A set of words for a cheap test per token.
+type Words = std::sync::LazyLock<foldhash::HashSet<&'static str>>;
+
+/// Month names and abbreviations, century ordinals, seasons and "twenty":
+/// the words both a date's core and its first token can be.
+fn month_century_and_season_words() -> impl Iterator<Item = &'static str> {
+    MONTHS
+        .iter()
+        .copied()
+        .chain(MONTH_ABBREVS.iter().map(|(w, _)| *w))
+        .chain(CENTURY_ORDINALS.iter().map(|(w, _)| *w))
+        .chain(["spring", "summer", "autumn", "fall", "winter", "twenty"])
+}
+
 /// Tokens every date form needs near its start: a number, or a month,
 /// season, decade or century word.
 fn is_core(t: &Tok) -> bool {
-    static WORDS: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            MONTHS
-                .iter()
-                .copied()
-                .chain(MONTH_ABBREVS.iter().map(|(w, _)| *w))
-                .chain(DECADE_WORDS.iter().map(|(w, _)| *w))
-                .chain(CENTURY_ORDINALS.iter().map(|(w, _)| *w))
-                .chain([
-                    "spring", "summer", "autumn", "fall", "winter", "twenty", "century",
-                ])
-                .collect()
-        });
+    static WORDS: Words = Words::new(|| {
+        month_century_and_season_words()
+            .chain(DECADE_WORDS.iter().map(|(w, _)| *w))
+            .chain(["century"])
+            .collect()
+    });
     match &t.kind {
         Kind::Num { .. } => true,
         Kind::Word { key, .. } => WORDS.contains(key.as_str()),
         Kind::Punct(_) => false,
     }
 }
+
+/// The words an atom form can start with: articles and the words of
+/// [`P::third_at`], months, seasons and century ordinals.
+static ATOM_LEAD_WORDS: Words = Words::new(|| {
+    month_century_and_season_words()
+        .chain([
+            "the",
+            "that",
+            "early",
+            "mid",
+            "middle",
+            "late",
+            "beginning",
+            "start",
+            "outset",
+            "end",
+            "close",
+        ])
+        .collect()
+});
 
 fn core_counts(toks: &[Tok]) -> Vec<u32> {
     let mut counts = Vec::with_capacity(toks.len() + 1);
@@ -517,6 +544,9 @@ impl P<'_> {
     /// form tried last. Kept as it goes: building and searching an array of
     /// every form's answer was a fifth of an atom's cost.
     fn atom(&self, i: usize, ctx: Context) -> Option<Cand> {
+        if self.core.is_some() && !self.may_lead_atom(i) {
+            return None;
+        }
         let mut best: Option<Cand> = None;
         let mut keep = |c: Option<Cand>| {
             if let Some(c) = c
@@ -536,6 +566,18 @@ impl P<'_> {
         keep(self.slashed(i));
         keep(self.plain_year(i));
         best
+    }
+
+    /// Whether some atom form can start at `i`: a number, the apostrophe
+    /// of "'20s", or one of [`ATOM_LEAD_WORDS`]. Part of the shortcut of
+    /// [`P::core_near`]: trying every form at every word near a number was
+    /// most of an atom's cost.
+    fn may_lead_atom(&self, i: usize) -> bool {
+        match self.t.get(i).map(|t| &t.kind) {
+            Some(Kind::Num { .. } | Kind::Punct('\'')) => true,
+            Some(Kind::Word { key, .. }) => ATOM_LEAD_WORDS.contains(key.as_str()),
+            _ => false,
+        }
     }
 
     fn plain_year(&self, i: usize) -> Option<Cand> {
@@ -1442,6 +1484,12 @@ mod tests {
         "middle",
         "end",
         "beginning",
+        "start",
+        "outset",
+        "close",
+        "Jan",
+        "sept",
+        "nineteenth",
         "of",
         "from",
         "between",
@@ -1535,6 +1583,8 @@ mod tests {
             "between the middle of 1917 and the spring of 1918",
             "in the early twenty-first century",
             "from the early '20s to the '30s",
+            "that spring of 1918, at the outset of 1919, the close of 1920",
+            "from the start of the nineteenth century, Sept. 1917, mid-1918",
         ] {
             let found = dates(text, false);
             assert!(!found.is_empty(), "{text}");
@@ -1543,8 +1593,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Skipping tokens with no core token near never loses or changes
-        /// a date.
+        /// Skipping tokens with no core token near, and words no atom
+        /// starts with, never loses or changes a date.
         #[test]
         fn the_core_shortcut_changes_nothing(
             words in proptest::collection::vec(0..VOCAB.len(), 0..40),
