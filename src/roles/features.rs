@@ -5,9 +5,9 @@
 //! Each feature is a number in [0, 1]. The names are the keys of the weights
 //! in `models/roles.toml`; never rename one without refitting the model.
 
-use foldhash::{HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 
-use super::lexicon::{CATEGORIES, CONNECTIVES, Hit, LEXICON, cat};
+use super::lexicon::{CATEGORIES, CONNECTIVES, LEXICON, cat};
 use crate::analysis::Analysis;
 use crate::checks::{Part, part};
 use crate::layout::{Sentence, collapse_space};
@@ -137,8 +137,11 @@ const OPENS: usize = f!("opens_cause");
 const HAS: usize = f!("has_cause");
 
 /// What one sentence looks like on the surface, before context.
-struct Surface<'a> {
-    hits: Vec<Hit>,
+struct Surface {
+    /// Lexicon hits by category.
+    counts: [u32; CATEGORIES.len()],
+    /// The connective categories hit within the first words, one bit each.
+    opens: u32,
     dates: usize,
     opens_with_date: bool,
     numbers: usize,
@@ -147,8 +150,7 @@ struct Surface<'a> {
     past: usize,
     words: usize,
     question_mark: bool,
-    /// Sorted, without repeats.
-    stems: Vec<&'a str>,
+    stems: StemCounts,
 }
 
 /// Function words left out of overlap measures.
@@ -169,68 +171,172 @@ const IRREGULAR_PAST_WORDS: &[&str] = &[
 static STOP: WordSet<{ STOP_WORDS.len() }> = WordSet::new(STOP_WORDS);
 static IRREGULAR_PAST: WordSet<{ IRREGULAR_PAST_WORDS.len() }> = WordSet::new(IRREGULAR_PAST_WORDS);
 
-fn surface<'a>(a: &Analysis, s: &'a Sentence) -> Surface<'a> {
+fn surface<'a>(
+    a: &'a Analysis,
+    s: &'a Sentence,
+    stems: &mut StemCounter<'a>,
+    in_introduction: bool,
+) -> Surface {
     let text = a.doc.slice(s.span);
     let key = collapse_space(&word_key(text));
-    let hits = LEXICON.hits(&key);
-    let dates: Vec<_> = a.dates_in(s.span).collect();
-    let opens_with_date = dates.first().is_some_and(|d| {
+    let mut counts = [0u32; CATEGORIES.len()];
+    let mut opens = 0u32;
+    LEXICON.for_each_hit(&key, |h| {
+        counts[h.category] += 1;
+        if h.category < CONNECTIVES && h.start <= 2 {
+            opens |= 1 << h.category;
+        }
+    });
+    let first_date = a.dates_in(s.span).next();
+    let opens_with_date = first_date.is_some_and(|d| {
         let lead = a
             .doc
             .slice(crate::span::Span::new(s.span.start, d.mention.span.start));
         lead.split_whitespace().count() <= 2
     });
-    let date_spans: Vec<_> = dates.iter().map(|d| d.mention.span).collect();
-    let numbers = s
-        .words
-        .iter()
-        .filter(|w| {
-            w.key.bytes().any(|b| b.is_ascii_digit())
-                && !date_spans.iter().any(|d| d.contains(w.span))
-        })
-        .count();
-    let names = s
-        .words
-        .iter()
-        .enumerate()
-        .filter(|(i, w)| {
-            *i > 0
-                && w.key != "i"
-                && a.doc
-                    .slice(w.span)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        })
-        .count();
-    let quotation = has_quotation(text);
-    let past = s
-        .words
-        .iter()
-        .filter(|w| IRREGULAR_PAST.contains(&w.key) || (w.key.len() > 4 && w.key.ends_with("ed")))
-        .count();
-    let mut stems: Vec<&str> = s
-        .words
-        .iter()
-        .filter(|w| !STOP.contains(&w.key))
-        .map(|w| w.stem.as_str())
-        .collect();
-    stems.sort_unstable();
-    stems.dedup();
+    let words = word_counts(a, s);
     Surface {
-        hits,
-        dates: dates.len(),
+        counts,
+        opens,
+        dates: a.dates_in(s.span).count(),
         opens_with_date,
-        numbers,
-        names,
-        quotation,
-        past,
+        numbers: words.numbers,
+        names: words.names,
+        quotation: has_quotation(text),
+        past: words.past,
         words: s.words.len(),
         question_mark: text
             .trim_end()
             .trim_end_matches(['"', '\'', '’', '”', ')'])
             .ends_with('?'),
-        stems,
+        stems: stems.sentence(
+            s.words
+                .iter()
+                .filter(|w| !STOP.contains(&w.key))
+                .map(|w| w.stem.as_str()),
+            in_introduction,
+        ),
+    }
+}
+
+/// What a sentence's words hold, counted in one pass over them.
+#[derive(Default)]
+struct WordCounts {
+    /// Words with a digit outside any date.
+    numbers: usize,
+    /// Capitalised words after the first ("I" aside).
+    names: usize,
+    /// Past-tense verbs.
+    past: usize,
+}
+
+fn word_counts(a: &Analysis, s: &Sentence) -> WordCounts {
+    let mut n = WordCounts::default();
+    for (i, w) in s.words.iter().enumerate() {
+        // Rare: the dates are only looked at for a word with a digit.
+        if w.key.bytes().any(|b| b.is_ascii_digit())
+            && !a.dates_in(s.span).any(|d| d.mention.span.contains(w.span))
+        {
+            n.numbers += 1;
+        }
+        if i > 0
+            && w.key != "i"
+            && a.doc
+                .slice(w.span)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            n.names += 1;
+        }
+        if IRREGULAR_PAST.contains(&w.key) || (w.key.len() > 4 && w.key.ends_with("ed")) {
+            n.past += 1;
+        }
+    }
+    n
+}
+
+/// A sentence's distinct stems (stop words aside), and how many of them the
+/// introduction and the question's focus use.
+#[derive(Debug, Default, PartialEq)]
+struct StemCounts {
+    distinct: usize,
+    /// Of the distinct stems, those of the introduction.
+    shared: usize,
+    /// Focus stems among them (a focus stem given twice counts twice).
+    focus: usize,
+}
+
+/// Counts [`StemCounts`] sentence by sentence. Stems are numbered per essay
+/// and each number remembers the last sentence that counted it: sorting
+/// every sentence's stems as strings, a hash set of the introduction's and a
+/// binary search per focus stem were a fifth of the features.
+struct StemCounter<'a> {
+    ids: HashMap<&'a str, u32>,
+    marks: Vec<StemMark>,
+    /// Sentences counted so far, which numbers the current one.
+    sentence: u32,
+    /// Some sentence of the introduction has a stem.
+    introduction_has_stems: bool,
+}
+
+#[derive(Clone, Copy, Default)]
+struct StemMark {
+    /// The last sentence that counted the stem (0: none).
+    last: u32,
+    in_introduction: bool,
+    /// How many of the question's focus stems it is.
+    focus: u32,
+}
+
+impl<'a> StemCounter<'a> {
+    /// `words`: how many stems the essay has at most (sizes the tables).
+    fn new(focus: impl Iterator<Item = &'a str>, words: usize) -> StemCounter<'a> {
+        let mut counter = StemCounter {
+            ids: HashMap::with_capacity(words),
+            marks: Vec::with_capacity(words),
+            sentence: 0,
+            introduction_has_stems: false,
+        };
+        for stem in focus {
+            let id = counter.id(stem);
+            counter.marks[id].focus += 1;
+        }
+        counter
+    }
+
+    fn id(&mut self, stem: &'a str) -> usize {
+        let next = self.marks.len() as u32;
+        let id = *self.ids.entry(stem).or_insert(next);
+        if id == next {
+            self.marks.push(StemMark::default());
+        }
+        id as usize
+    }
+
+    /// Counts the next sentence's stems; those of the introduction count
+    /// as shared for the sentences after it.
+    fn sentence(
+        &mut self,
+        stems: impl Iterator<Item = &'a str>,
+        in_introduction: bool,
+    ) -> StemCounts {
+        self.sentence += 1;
+        let mut n = StemCounts::default();
+        for stem in stems {
+            let id = self.id(stem);
+            let mark = &mut self.marks[id];
+            if mark.last == self.sentence {
+                continue;
+            }
+            mark.last = self.sentence;
+            n.distinct += 1;
+            n.shared += mark.in_introduction as usize;
+            n.focus += mark.focus as usize;
+            mark.in_introduction |= in_introduction;
+        }
+        self.introduction_has_stems |= in_introduction && n.distinct > 0;
+        n
     }
 }
 
@@ -263,15 +369,23 @@ fn quotation_in(text: &str) -> bool {
 /// Feature vectors for every sentence of an analysed essay, in order.
 pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
     let paras = &a.doc.paragraphs;
+    let words = a.doc.sentences().map(|s| s.words.len()).sum();
+    let mut stems = StemCounter::new(a.question.focus_stems(), words);
+    // The first of three or more paragraphs is the introduction.
+    let with_introduction = paras.len() >= 3;
     let surfaces: Vec<Vec<Surface>> = paras
         .iter()
-        .map(|p| p.sentences.iter().map(|s| surface(a, s)).collect())
+        .enumerate()
+        .map(|(pi, p)| {
+            let in_introduction = with_introduction && pi == 0;
+            p.sentences
+                .iter()
+                .map(|s| surface(a, s, &mut stems, in_introduction))
+                .collect()
+        })
         .collect();
-    let intro_stems: HashSet<&str> = match (paras.len(), surfaces.first()) {
-        (3.., Some(intro)) => intro.iter().flat_map(|s| s.stems.iter().copied()).collect(),
-        _ => HashSet::new(),
-    };
-    let focus: Vec<&str> = a.question.focus_stems().collect();
+    let introduction_has_stems = stems.introduction_has_stems;
+    let focus = a.question.focus.len();
     let mut out = Vec::with_capacity(a.doc.sentence_count());
     for (pi, para) in surfaces.iter().enumerate() {
         let where_ = part(pi, paras.len());
@@ -301,17 +415,13 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
                 f!("introduction_first"),
                 (where_ == Part::Introduction && si == 0) as u8 as f32,
             );
-            let mut counts = [0usize; CATEGORIES.len()];
-            for h in &s.hits {
-                counts[h.category] += 1;
-                if h.category < CONNECTIVES && h.start <= 2 {
-                    set(OPENS + h.category, 1.0);
+            for (c, n) in s.counts.iter().enumerate().take(CONNECTIVES) {
+                if s.opens & (1 << c) != 0 {
+                    set(OPENS + c, 1.0);
                 }
-            }
-            for (c, n) in counts.iter().enumerate().take(CONNECTIVES) {
                 set(HAS + c, (*n > 0) as u8 as f32);
             }
-            let count = |c: usize| counts[c] as f32;
+            let count = |c: usize| s.counts[c] as f32;
             set(f!("judgement"), count(cat!("judgement")) / 3.0);
             set(f!("evaluative"), count(cat!("evaluative")) / 3.0);
             set(f!("hedge"), count(cat!("hedge")) / 2.0);
@@ -333,19 +443,15 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
             set(f!("has_number"), (s.numbers > 0) as u8 as f32);
             set(f!("names"), s.names as f32 / 4.0);
             set(f!("quotation"), s.quotation as u8 as f32);
-            let matched = focus
-                .iter()
-                .filter(|f| s.stems.binary_search(f).is_ok())
-                .count();
-            if !focus.is_empty() {
-                set(f!("focus"), matched as f32 / focus.len() as f32);
+            let matched = s.stems.focus;
+            if focus > 0 {
+                set(f!("focus"), matched as f32 / focus as f32);
                 set(f!("focus_any"), (matched > 0) as u8 as f32);
             }
-            if where_ != Part::Introduction && !intro_stems.is_empty() && !s.stems.is_empty() {
-                let shared = s.stems.iter().filter(|t| intro_stems.contains(*t)).count();
+            if where_ != Part::Introduction && introduction_has_stems && s.stems.distinct > 0 {
                 set(
                     f!("introduction_overlap"),
-                    shared as f32 / s.stems.len() as f32,
+                    s.stems.shared as f32 / s.stems.distinct as f32,
                 );
             }
             set(
@@ -363,16 +469,13 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
                 );
             }
             if let Some(n) = para.get(si + 1) {
-                let explains = n
-                    .hits
-                    .iter()
-                    .any(|h| [cat!("explain"), cat!("result")].contains(&h.category));
+                let explains = n.counts[cat!("explain")] + n.counts[cat!("result")] > 0;
                 set(f!("next_explains"), explains as u8 as f32);
             }
             set(f!("paragraph_dated"), dated);
             let judging =
                 count(cat!("judgement")) + count(cat!("evaluative")) + count(cat!("stance")) > 0.0;
-            let on_focus = matched > 0 || focus.is_empty();
+            let on_focus = matched > 0 || focus == 0;
             set(f!("judges_focus"), (judging && on_focus) as u8 as f32);
             set(
                 f!("explains_focus"),
@@ -415,6 +518,71 @@ mod tests {
         ) {
             let text = parts.concat();
             proptest::prop_assert_eq!(has_quotation(&text), quotation_in(&text));
+        }
+    }
+
+    /// Each sentence's counts as first written: its stems sorted without
+    /// repeats, the introduction's in a hash set, each focus stem searched.
+    fn stem_counts_by_sorting(
+        sentences: &[Vec<&str>],
+        introduction: usize,
+        focus: &[&str],
+    ) -> Vec<StemCounts> {
+        let sorted: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| {
+                let mut s = s.clone();
+                s.sort_unstable();
+                s.dedup();
+                s
+            })
+            .collect();
+        let intro: std::collections::HashSet<&str> =
+            sorted[..introduction].iter().flatten().copied().collect();
+        sorted
+            .iter()
+            .enumerate()
+            .map(|(i, s)| StemCounts {
+                distinct: s.len(),
+                // Counted for the sentences after the introduction only.
+                shared: if i < introduction {
+                    0
+                } else {
+                    s.iter().filter(|t| intro.contains(*t)).count()
+                },
+                focus: focus.iter().filter(|f| s.binary_search(f).is_ok()).count(),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stem_counter_counts_what_sorting_counts(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec!["armi", "war", "tsar", "lenin", "a", "led"]), 0..8),
+                1..8,
+            ),
+            introduction in 0usize..3,
+            focus in proptest::collection::vec(proptest::sample::select(vec!["war", "tsar", "peac"]), 0..4),
+        ) {
+            let introduction = introduction.min(sentences.len());
+            let mut counter = StemCounter::new(focus.iter().copied(), 4);
+            let counted: Vec<StemCounts> = sentences
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let mut n = counter.sentence(s.iter().copied(), i < introduction);
+                    if i < introduction {
+                        n.shared = 0;
+                    }
+                    n
+                })
+                .collect();
+            proptest::prop_assert_eq!(
+                counter.introduction_has_stems,
+                sentences[..introduction].iter().any(|s| !s.is_empty())
+            );
+            proptest::prop_assert_eq!(counted, stem_counts_by_sorting(&sentences, introduction, &focus));
         }
     }
 

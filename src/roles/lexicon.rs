@@ -99,19 +99,26 @@ impl Lexicon {
 
     /// Whole-word matches in `key` (already lowercase, folded, single-spaced).
     pub fn hits(&self, key: &str) -> Vec<Hit> {
-        let bytes = key.as_bytes();
         let mut out = Vec::new();
+        self.for_each_hit(key, |h| out.push(h));
+        out
+    }
+
+    /// Hands each whole-word match in `key` to `f`, in the order of
+    /// [`Lexicon::hits`]: the features only count them, and a vector per
+    /// sentence cost an allocation each.
+    pub fn for_each_hit(&self, key: &str, mut f: impl FnMut(Hit)) {
+        let bytes = key.as_bytes();
         for m in self.matcher.get().find_overlapping_iter(key) {
             let (s, e) = (m.start(), m.end());
             let starts_word = s == 0 || !is_word_byte(bytes[s - 1]);
             let ends_word = e >= bytes.len() || !is_word_byte(bytes[e]);
             if starts_word && ends_word {
                 for &category in &self.categories[m.pattern().as_usize()] {
-                    out.push(Hit { category, start: s });
+                    f(Hit { category, start: s });
                 }
             }
         }
-        out
     }
 }
 
