@@ -118,6 +118,7 @@ const SECONDARY_MIN: f32 = 0.25;
 /// Assigns a role to every sentence of an analysed essay, in order.
 pub fn classify(a: &Analysis, model: &Model) -> Vec<SentenceRole> {
     let xs = features::extract(a);
+    let scorer = model.by_feature();
     let count = a.doc.paragraphs.len();
     let parts: Vec<Part> = a
         .doc
@@ -130,7 +131,7 @@ pub fn classify(a: &Analysis, model: &Model) -> Vec<SentenceRole> {
         .zip(parts)
         .zip(a.doc.sentences())
         .map(|((x, where_), sentence)| {
-            let mut p = model.probabilities(x);
+            let mut p = scorer.probabilities(x);
             use features::f;
             // A thesis answers the whole question: it belongs in the
             // introduction or the conclusion, it judges, and it speaks of what
@@ -159,14 +160,12 @@ pub fn classify(a: &Analysis, model: &Model) -> Vec<SentenceRole> {
             }
             // Events wholly after the question's window cannot support an
             // answer about it: such a sentence recounts.
-            let dates: Vec<_> = a
+            let mut dates = a
                 .dates_in(sentence.span)
                 .filter(|d| !d.mention.naming_aside)
-                .collect();
-            if !dates.is_empty()
-                && dates
-                    .iter()
-                    .all(|d| d.relation == crate::find::window::Relation::After)
+                .peekable();
+            if dates.peek().is_some()
+                && dates.all(|d| d.relation == crate::find::window::Relation::After)
             {
                 move_probability(&mut p, Role::Evidence, Role::Narrative);
             }
@@ -198,21 +197,80 @@ fn decide(model: &Model, x: &[f32; features::N], p: [f32; 8]) -> SentenceRole {
     let role = Role::ALL[order[0]];
     let secondary = (p[order[1]] >= SECONDARY_MIN).then(|| Role::ALL[order[1]]);
     let w = &model.weights[role as usize];
-    let mut reasons: Vec<Reason> = (1..features::N)
-        .filter(|&i| x[i] != 0.0 && w[i] * x[i] > 0.0)
-        .map(|i| Reason {
-            feature: FEATURES[i].0,
-            description: FEATURES[i].1,
-            weight: w[i] * x[i],
-        })
-        .collect();
-    reasons.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.feature.cmp(b.feature)));
-    reasons.truncate(4);
+    let reasons = strongest(
+        (1..features::N)
+            .filter(|&i| x[i] != 0.0 && w[i] * x[i] > 0.0)
+            .map(|i| Reason {
+                feature: FEATURES[i].0,
+                description: FEATURES[i].1,
+                weight: w[i] * x[i],
+            }),
+    );
     SentenceRole {
         role,
         secondary,
         confidence: p[order[0]],
         reasons,
         probabilities: p,
+    }
+}
+
+/// How many reasons a decision gives.
+const REASONS: usize = 4;
+
+/// Strongest first; equal weights by feature name (names are unique, so
+/// the order is total).
+fn stronger(a: &Reason, b: &Reason) -> std::cmp::Ordering {
+    b.weight.total_cmp(&a.weight).then(a.feature.cmp(b.feature))
+}
+
+/// The [`REASONS`] strongest reasons, strongest first: what sorting them all
+/// and keeping the first gives. Kept in order as they come, since most are
+/// weaker than the fourth so far: collecting and sorting all of them was
+/// most of deciding a sentence.
+fn strongest(reasons: impl Iterator<Item = Reason>) -> Vec<Reason> {
+    let mut top: Vec<Reason> = Vec::with_capacity(REASONS);
+    for r in reasons {
+        let at = top.partition_point(|t| stronger(t, &r).is_lt());
+        if at < REASONS {
+            if top.len() == REASONS {
+                top.pop();
+            }
+            top.insert(at, r);
+        }
+    }
+    top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The general way: sort all, keep the first four.
+    fn strongest_by_sorting(mut reasons: Vec<Reason>) -> Vec<Reason> {
+        reasons.sort_by(stronger);
+        reasons.truncate(REASONS);
+        reasons
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strongest_reasons_are_the_first_after_sorting(
+            picks in proptest::collection::vec((1..features::N, 0u8..6), 0..20),
+        ) {
+            // Few distinct weights, so that ties are common.
+            let reasons: Vec<Reason> = picks
+                .iter()
+                .map(|&(i, w)| Reason {
+                    feature: FEATURES[i].0,
+                    description: FEATURES[i].1,
+                    weight: w as f32 / 4.0,
+                })
+                .collect();
+            proptest::prop_assert_eq!(
+                strongest(reasons.clone().into_iter()),
+                strongest_by_sorting(reasons)
+            );
+        }
     }
 }

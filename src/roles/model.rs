@@ -106,6 +106,42 @@ impl Model {
     pub fn probabilities(&self, x: &[f32; N]) -> [f32; 8] {
         softmax(self.scores(x))
     }
+
+    /// The weights arranged to score many sentences.
+    pub fn by_feature(&self) -> ByFeature {
+        let mut w = [[0f32; 8]; N];
+        for (r, role) in self.weights.iter().enumerate() {
+            for (i, v) in role.iter().enumerate() {
+                w[i][r] = *v;
+            }
+        }
+        ByFeature(w)
+    }
+}
+
+/// The weights feature by feature, the eight roles side by side: a feature
+/// then adds to every role's score in one vector step, where role by role
+/// the sums were a tenth of classifying a sentence. Each role's sum still
+/// runs over the features in order from -0.0, as [`Model::scores`] does
+/// (`Iterator::sum` for `f32`), so the scores are the same to the bit.
+pub struct ByFeature([[f32; 8]; N]);
+
+impl ByFeature {
+    /// Raw scores (logits) per role, equal to [`Model::scores`].
+    pub fn scores(&self, x: &[f32; N]) -> [f32; 8] {
+        let mut s = [-0.0f32; 8];
+        for (w, x) in self.0.iter().zip(x) {
+            for (s, w) in s.iter_mut().zip(w) {
+                *s += w * x;
+            }
+        }
+        s
+    }
+
+    /// Probabilities per role, equal to [`Model::probabilities`].
+    pub fn probabilities(&self, x: &[f32; N]) -> [f32; 8] {
+        softmax(self.scores(x))
+    }
 }
 
 pub fn softmax(s: [f32; 8]) -> [f32; 8] {
@@ -116,4 +152,62 @@ pub fn softmax(s: [f32; 8]) -> [f32; 8] {
         *v /= sum;
     }
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bits(s: [f32; 8]) -> [u32; 8] {
+        s.map(f32::to_bits)
+    }
+
+    proptest::proptest! {
+        /// Scoring feature by feature gives role by role's bits, for any
+        /// weights and features (zeros of both signs included).
+        #[test]
+        fn by_feature_scores_are_the_models(
+            weights in proptest::collection::vec(
+                proptest::prop_oneof![-4.0f32..4.0, proptest::strategy::Just(0.0f32), proptest::strategy::Just(-0.0f32)],
+                8 * N,
+            ),
+            x in proptest::collection::vec(
+                proptest::prop_oneof![0.0f32..1.0, proptest::strategy::Just(0.0f32), proptest::strategy::Just(-0.0f32), proptest::strategy::Just(1.0f32)],
+                N,
+            ),
+        ) {
+            let model = Model {
+                fitted_on: String::new(),
+                weights: weights
+                    .chunks(N)
+                    .map(|c| <[f32; N]>::try_from(c).unwrap())
+                    .collect(),
+            };
+            let x = <[f32; N]>::try_from(x.as_slice()).unwrap();
+            proptest::prop_assert_eq!(bits(model.by_feature().scores(&x)), bits(model.scores(&x)));
+        }
+    }
+
+    /// Sums of only negative zeros stay negative, as `Iterator::sum` has them.
+    #[test]
+    fn by_feature_keeps_the_sign_of_zero_sums() {
+        let model = Model {
+            fitted_on: String::new(),
+            weights: vec![[-1.0; N]; 8],
+        };
+        let x = [0.0; N];
+        assert_eq!(bits(model.by_feature().scores(&x)), bits(model.scores(&x)));
+    }
+
+    #[test]
+    fn by_feature_probabilities_of_the_built_in_model() {
+        let mut x = [0f32; N];
+        for i in 0..N {
+            x[i] = (i % 3) as f32 / 2.0;
+            assert_eq!(
+                bits(MODEL.by_feature().probabilities(&x)),
+                bits(MODEL.probabilities(&x))
+            );
+        }
+    }
 }
