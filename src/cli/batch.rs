@@ -139,7 +139,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
                 let sep = if first { "\n" } else { ",\n" };
                 write!(out, "{sep}{}", indent(&done.rendered, "    "))?;
             }
-            Format::Jsonl => writeln!(out, "{}", done.rendered)?,
+            Format::Jsonl => output::write_line(&mut out, done.rendered)?,
             _ => out.write_all(done.rendered.as_bytes())?,
         }
         first = false;

@@ -58,7 +58,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Exit> {
             if let Some(e) = error {
                 exit = exit.worst(Exit::for_input_error(e.exit_code));
             }
-            writeln!(out, "{line}")?;
+            super::output::write_line(&mut out, line)?;
             Ok(())
         })?;
         out.flush()?;
