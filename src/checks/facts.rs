@@ -13,6 +13,7 @@ use crate::analysis::{Analysis, Dated};
 use crate::find::dates::Interval;
 use crate::finding::{Finding, Severity};
 use crate::span::Span;
+use crate::topics::index::PatternIndex;
 use crate::topics::lazy::Lazy;
 use crate::topics::pack::{Pack, human, overlaps};
 use crate::topics::scan::{Mention, Scan, Unit, gap};
@@ -23,6 +24,8 @@ pub fn check(a: &Analysis) -> Vec<Finding> {
     };
     let pack = &topic.pack;
     let scan = Scan::new(a);
+    let cues = CUES.scan(scan.folded);
+    let scan = scan.with(&cues);
     let mut out = Vec::new();
     out.extend(event_dates(&scan, pack));
     out.extend(person_lives(&scan, pack));
@@ -36,6 +39,14 @@ pub fn check(a: &Analysis) -> Vec<Finding> {
     out.dedup_by(|x, y| x.code == y.code && x.span.overlaps(y.span));
     out
 }
+
+/// The cue patterns below, tested in most sentences that name one of the
+/// pack's people or events: one pass over the essay for the words they need
+/// answers most sentences, instead of a search of each sentence. Not
+/// [`LATER_OFFICE`] and [`PRONOUN`]: some of their matches ("go on to",
+/// "he") hold no word long enough to look for.
+static CUES: LazyLock<PatternIndex> =
+    LazyLock::new(|| PatternIndex::new([&*DEATH_CUES, &*NAMING, &*FORWARD, &*BACKWARD]));
 
 /// A pattern of English words, compiled on first use behind a test for the
 /// words it needs. It runs on folded text, so ASCII classes and case folding
@@ -705,7 +716,93 @@ fn last_person_before(scan: &Scan, pack: &Pack, para: usize, at: usize) -> Optio
 
 #[cfg(test)]
 mod tests {
-    use super::one_edit;
+    use super::*;
+    use proptest::strategy::Strategy;
+
+    /// Sentences of the cues' words and phrases among others, cut and
+    /// typed in odd ways.
+    fn sentences() -> impl Strategy<Value = String> {
+        let words = proptest::sample::select(vec![
+            "Lenin",
+            "died",
+            "DEATH",
+            "dead",
+            "embalmed",
+            "heirs",
+            "-ism",
+            "Leninism",
+            "later",
+            "would later become",
+            "would be",
+            "went on to",
+            "ex-",
+            "then-",
+            "called",
+            "known as",
+            "known",
+            "present-day",
+            "this led to",
+            "it then led to",
+            "resulted in",
+            "as a result,",
+            "as a result of",
+            "because of",
+            "due to",
+            "caused by",
+            "brought about",
+            "he",
+            "His",
+            "she",
+            "the",
+            "war",
+            "in",
+            "1924",
+            "’",
+            "“",
+            "—",
+            ".",
+            ";",
+            ",",
+            "\t",
+        ]);
+        proptest::collection::vec(words, 1..30).prop_map(|w| w.join(" "))
+    }
+
+    proptest::proptest! {
+        /// The cue index only ever spares a search that would find nothing.
+        #[test]
+        fn cue_index_answers_as_each_cue_would(text in sentences()) {
+            let a = crate::analysis::analyze(text, &crate::analysis::Options {
+                question: Some("How far was Lenin responsible for the Bolshevik victory, 1917-21?".into()),
+                ..Default::default()
+            });
+            proptest::prop_assert!(a.topic.is_some());
+            let scan = Scan::new(&a);
+            let hits = CUES.scan(scan.folded);
+            let scan = scan.with(&hits);
+            for cue in [&*DEATH_CUES, &*LATER_OFFICE, &*NAMING, &*FORWARD, &*BACKWARD, &*PRONOUN] {
+                for u in scan.units {
+                    proptest::prop_assert_eq!(
+                        scan.is_match(cue, u.span),
+                        cue.regex().is_match(scan.slice(u.span)),
+                        "{:?} in {:?}", cue, scan.slice(u.span)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_cue_index_knows_the_words_of_its_cues() {
+        let hits = CUES.scan("");
+        for cue in [&*DEATH_CUES, &*NAMING, &*FORWARD, &*BACKWARD] {
+            assert_eq!(hits.may_match(cue, Span::new(0, 0)), Some(false), "{cue:?}");
+        }
+        for cue in [&*LATER_OFFICE, &*PRONOUN] {
+            assert!(cue.branches().is_empty(), "{cue:?} could be indexed");
+            assert_eq!(hits.may_match(cue, Span::new(0, 0)), None);
+        }
+    }
 
     #[test]
     fn edits() {

@@ -15,6 +15,7 @@ use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
 
+pub use lazy::Lazy;
 pub use pack::{Pack, PackError};
 
 use crate::question::Question;
@@ -161,15 +162,15 @@ pub fn best_match(packs: &[Arc<Pack>], question: &str) -> Option<Arc<Pack>> {
 }
 
 impl Pack {
-    /// Does `folded` (a paragraph, folded with [`crate::normalize::fold`])
-    /// bear on the question's focus term with this stem through the pack's
-    /// synonyms and related events and terms? "Red Army" bears on "Trotsky";
-    /// "role" on "contribution".
-    pub fn bears_on(&self, focus_stem: &str, folded: &str) -> bool {
-        self.focus.iter().any(|f| {
-            f.stems.iter().any(|s| s == focus_stem)
-                && f.matcher.as_ref().is_some_and(|m| m.is_match(folded))
-        })
+    /// The patterns of the pack's synonyms and related terms for the focus
+    /// term with this stem: a paragraph one of them matches (folded with
+    /// [`crate::normalize::fold`]) bears on the term. "Red Army" bears on
+    /// "Trotsky"; "role" on "contribution".
+    pub fn focus_matchers<'a>(&'a self, focus_stem: &'a str) -> impl Iterator<Item = &'a Lazy> {
+        self.focus
+            .iter()
+            .filter(move |f| f.stems.iter().any(|s| s == focus_stem))
+            .filter_map(|f| f.matcher.as_ref())
     }
 }
 
@@ -246,8 +247,11 @@ mod tests {
     fn related_terms_bear_on_the_focus() {
         let p = builtin("russia").unwrap();
         let stem = crate::layout::words::stem("trotsky");
-        let fold = crate::normalize::fold;
-        assert!(p.bears_on(&stem, &fold("The Red Army grew to five million men.")));
-        assert!(!p.bears_on(&stem, &fold("The weather was cold.")));
+        let bears_on = |text: &str| {
+            let folded = crate::normalize::fold(text);
+            p.focus_matchers(&stem).any(|m| m.is_match(&folded))
+        };
+        assert!(bears_on("The Red Army grew to five million men."));
+        assert!(!bears_on("The weather was cold."));
     }
 }

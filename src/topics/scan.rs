@@ -39,6 +39,8 @@ pub struct Scan<'a> {
     unit_people: &'a [Vec<Mention>],
     /// Where the pack's patterns may match.
     hits: &'a Hits,
+    /// Where a caller's own indexed patterns may match ([`Scan::with`]).
+    extra: Option<&'a Hits>,
     /// The topic pack's people and events whose names may occur anywhere in
     /// the essay: most of a pack's never do, and asking about each one for
     /// every sentence was a tenth of the facts checks.
@@ -79,7 +81,17 @@ impl<'a> Scan<'a> {
             para_events: &p.para_events,
             unit_people: &p.unit_people,
             hits: &p.hits,
+            extra: None,
             named: &p.named,
+        }
+    }
+
+    /// The same scan, also answering [`Scan::may_match`] for the patterns
+    /// of another index, from its hits over [`Scan::folded`].
+    pub fn with(self, extra: &'a Hits) -> Scan<'a> {
+        Scan {
+            extra: Some(extra),
+            ..self
         }
     }
 
@@ -98,11 +110,13 @@ impl<'a> Scan<'a> {
         self.a.doc.display(span)
     }
 
-    /// Could `re` match inside `within`? A pattern of the pack is looked up
-    /// in the essay's word hits; any other tests the text.
+    /// Could `re` match inside `within`? A pattern of the pack (or of the
+    /// index given to [`Scan::with`]) is looked up in the essay's word hits;
+    /// any other tests the text.
     pub fn may_match(&self, re: &Lazy, within: Span) -> bool {
         self.hits
             .may_match(re, within)
+            .or_else(|| self.extra?.may_match(re, within))
             .unwrap_or_else(|| re.may_match(self.slice(within)))
     }
 
@@ -254,6 +268,7 @@ fn prepare(a: &Analysis) -> Prepared {
             para_events: &[],
             unit_people: &[],
             hits: &prepared.hits,
+            extra: None,
             named: &unknown,
         };
         let whole = Span::new(0, a.doc.text.len());
