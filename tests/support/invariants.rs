@@ -162,6 +162,12 @@ pub fn check_text(text: &str) -> String {
         );
         json_out = json::render("fuzz.txt", "UTF-8", &a);
         assert_json(text, &json_out);
+        // Batch rows are written by another serialiser: the same bytes.
+        let report = json::Report::new("fuzz.txt", "UTF-8", &a);
+        assert_eq!(
+            argmark::batch::json::to_string(&report, false),
+            serde_json::to_string(&report).unwrap()
+        );
     }
     json_out
 }
