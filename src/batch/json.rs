@@ -74,7 +74,7 @@ fn write(value: &impl Serialize, pretty: bool, mut buf: Vec<u8>) -> String {
     } else {
         sonic_rs::to_writer(&mut buf, value).expect("batch rows serialise");
     }
-    String::from_utf8(buf).expect("serde_json writes UTF-8")
+    String::from_utf8(buf).expect("JSON is written as UTF-8")
 }
 
 #[cfg(test)]

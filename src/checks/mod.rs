@@ -85,11 +85,16 @@ fn focus_terms_in(a: &Analysis, p: &Paragraph) -> Vec<usize> {
     // its span, so the scan's index of the pack's words answers first (one
     // binary search a word instead of a search of the paragraph); elsewhere
     // the scan's padded folding could split a word the pattern needs.
-    let scan = a.topic.as_ref().map(|_| crate::topics::scan::Scan::new(a));
+    // The scan is made on first use (it is the facts check's too).
+    let scan = std::cell::OnceCell::new();
     let ascii = a.doc.slice(p.span).is_ascii();
-    let matches = |m: &crate::topics::Lazy| match &scan {
-        Some(scan) if ascii => scan.is_match(m, p.span),
-        _ => m.is_match(folded()),
+    let matches = |m: &crate::topics::Lazy| {
+        if ascii {
+            let scan = scan.get_or_init(|| crate::topics::scan::Scan::new(a));
+            scan.is_match(m, p.span)
+        } else {
+            m.is_match(folded())
+        }
     };
     focus_terms_where(a, p, matches)
 }
@@ -121,6 +126,7 @@ mod tests {
     use super::*;
     use crate::analysis::{Options, analyze};
     use crate::normalize::fold;
+    use proptest::strategy::Strategy;
 
     /// Which focus terms a paragraph touches, as defined: the pack's
     /// patterns matched against the folded paragraph.
@@ -132,7 +138,7 @@ mod tests {
     /// Paragraphs of a few of the default pack's focus words and related
     /// terms among other words, typed straight or curly, with dashes and
     /// spaces of all kinds.
-    fn paragraphs() -> impl proptest::strategy::Strategy<Value = String> {
+    fn paragraphs() -> impl Strategy<Value = String> {
         let words = proptest::sample::select(vec![
             "Trotsky",
             "Brest-Litovsk",
@@ -170,8 +176,6 @@ mod tests {
                 .join("\n\n")
         })
     }
-
-    use proptest::strategy::Strategy;
 
     proptest::proptest! {
         /// The scan's word index answers for ASCII paragraphs: the same
