@@ -88,7 +88,7 @@ fn focus_terms_in(a: &Analysis, p: &Paragraph) -> Vec<usize> {
     // The scan is made on first use (it is the facts check's too).
     let scan = std::cell::OnceCell::new();
     let ascii = a.doc.slice(p.span).is_ascii();
-    let matches = |m: &crate::topics::Lazy| {
+    let matches = |m: &crate::topics::lazy::Lazy| {
         if ascii {
             let scan = scan.get_or_init(|| crate::topics::scan::Scan::new(a));
             scan.is_match(m, p.span)
@@ -105,7 +105,7 @@ fn focus_terms_in(a: &Analysis, p: &Paragraph) -> Vec<usize> {
 fn focus_terms_where(
     a: &Analysis,
     p: &Paragraph,
-    matches: impl Fn(&crate::topics::Lazy) -> bool,
+    matches: impl Fn(&crate::topics::lazy::Lazy) -> bool,
 ) -> Vec<usize> {
     (0..a.question.focus.len())
         .filter(|&k| {

@@ -15,7 +15,7 @@ use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
 
-pub use lazy::Lazy;
+use lazy::Lazy;
 pub use pack::{Pack, PackError};
 
 use crate::question::Question;
