@@ -6,10 +6,15 @@ mod focus;
 pub mod window;
 
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::VecDeque;
 
 pub use command::Command;
 pub use focus::FocusTerm;
 pub use window::Window;
+
+/// Questions [`Question::parse`] keeps for each thread.
+const RECENT_QUESTIONS: usize = 4;
 
 /// Where the question was taken from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -38,7 +43,34 @@ pub struct Question {
 
 impl Question {
     /// Reads a question's wording.
+    ///
+    /// A class's essays mostly share one question (given once, or as each
+    /// essay's title), and reading it was a hundredth of an essay's work: the
+    /// last few questions read on this thread are kept and handed out again.
     pub fn parse(text: &str, source: Source) -> Question {
+        thread_local! {
+            static RECENT: RefCell<VecDeque<(String, Question)>> =
+                const { RefCell::new(VecDeque::new()) };
+        }
+        RECENT.with_borrow_mut(|recent| {
+            let q = match recent.iter().find(|(t, _)| t == text) {
+                Some((_, q)) => q.clone(),
+                None => {
+                    let q = Question::read(text);
+                    if recent.len() == RECENT_QUESTIONS {
+                        recent.pop_back();
+                    }
+                    recent.push_front((text.to_owned(), q.clone()));
+                    q
+                }
+            };
+            Question { source, ..q }
+        })
+    }
+
+    /// Reads a question's wording, every time.
+    fn read(text: &str) -> Question {
+        let source = Source::None;
         let text = crate::layout::collapse_space(text);
         let window = window::parse(&text);
         let (command, command_implied) = command::parse(&text);
@@ -79,6 +111,29 @@ impl Question {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_question_read_again_is_the_same_question() {
+        let texts = [
+            "How far was Lenin responsible for the Bolshevik victory, 1917-21?",
+            "Assess the causes of the February Revolution.",
+            "Trotsky's contribution to the success of the Bolsheviks up to 1922",
+            "Why did the Provisional Government fall in 1917?",
+            "To what extent was Stalin's rise due to his own skill, 1924-29?",
+            "Explain the outcome of the Russian Civil War.",
+        ];
+        // Around more questions than are kept, and from either source.
+        for round in 0..3 {
+            for (i, text) in texts.iter().enumerate() {
+                let source = [Source::Option, Source::Title][(i + round) % 2];
+                let fresh = Question {
+                    source,
+                    ..Question::read(text)
+                };
+                assert_eq!(Question::parse(text, source), fresh, "{text}");
+            }
+        }
+    }
 
     #[test]
     fn default_question() {
