@@ -413,8 +413,18 @@ fn spellings(scan: &Scan, pack: &Pack) -> Vec<Finding> {
 
 /// Exactly one insertion, deletion, substitution or swap of neighbours.
 fn one_edit(a: &str, b: &str) -> bool {
+    // Asked of every long capitalised word against each surname with its
+    // initial: compared as bytes when both are ASCII (a byte is then a
+    // character), as collected characters only when not.
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_in(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    one_edit_in(&a, &b)
+}
+
+fn one_edit_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a == b {
         return false;
     }
@@ -422,7 +432,7 @@ fn one_edit(a: &str, b: &str) -> bool {
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if la == lb {
         let rest_same = |from: usize| a[from..] == b[from..];
         rest_same(p + 1) || (p + 1 < la && a[p] == b[p + 1] && a[p + 1] == b[p] && rest_same(p + 2))
@@ -811,5 +821,16 @@ mod tests {
         assert!(one_edit("kerenski", "kerensky"));
         assert!(!one_edit("trotsky", "trotsky"));
         assert!(!one_edit("stalin", "station"));
+    }
+
+    proptest::proptest! {
+        /// Bytes answer as characters do (few letters, so that one edit
+        /// apart is common).
+        #[test]
+        fn edits_of_bytes_are_edits_of_characters(a in "[abc]{0,7}", b in "[abcé]{0,7}") {
+            let chars = |s: &str| s.chars().collect::<Vec<char>>();
+            proptest::prop_assert_eq!(one_edit(&a, &b), one_edit_in(&chars(&a), &chars(&b)));
+            proptest::prop_assert_eq!(one_edit(&b, &a), one_edit_in(&chars(&b), &chars(&a)));
+        }
     }
 }
