@@ -12,6 +12,9 @@
 //! between such pairs, far from a stop. (The segmenter was a tenth of an
 //! essay's analysis.)
 //!
+//! A window of ASCII alone is read by [`ascii_starts`], the crate's rules
+//! with a class per byte, and never reaches the crate.
+//!
 //! This holds only where we know every character that is a terminator or a
 //! separator; text with any other character outside ASCII is given to the
 //! crate whole.
