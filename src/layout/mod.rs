@@ -151,12 +151,18 @@ fn ascii_split(s: &str, is_space: impl FnMut(&u8) -> bool) -> impl Iterator<Item
 fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();
     if s.is_ascii() {
-        // Whole-text scans without an early exit, which the compiler
-        // vectorises: most text shown or matched is ASCII.
-        let control_space = bytes
-            .iter()
-            .fold(false, |found, b| found | matches!(b, b'\t'..=b'\r'));
-        return !control_space && !s.contains("  ") && !s.starts_with(' ') && !s.ends_with(' ');
+        // One scan of each byte and the next without an early exit, which
+        // the compiler vectorises: most text shown or matched is ASCII, and
+        // a substring search for two spaces cost as much as the rest.
+        let is_control_space = |b: &u8| matches!(b, b'\t'..=b'\r');
+        let next = bytes.get(1..).unwrap_or_default();
+        let unfolded = bytes.iter().zip(next).fold(false, |found, (a, b)| {
+            found | is_control_space(a) | (*a == b' ' && *b == b' ')
+        });
+        return !unfolded
+            && !bytes.last().is_some_and(is_control_space)
+            && !s.starts_with(' ')
+            && !s.ends_with(' ');
     }
     let mut after_space = true; // no space at the start
     let mut i = 0;

@@ -68,6 +68,9 @@ fn clamp_region(text: &str, region: Span) -> Span {
 /// line break and are not copied.
 fn flatten_line_breaks(src: &str) -> Cow<'_, str> {
     let bytes = src.as_bytes();
+    if !may_hold_line_break(bytes) {
+        return Cow::Borrowed(src);
+    }
     let mut flat: Option<Vec<u8>> = None;
     let mut i = 0;
     // A separator starts with one of these bytes, none of which occurs inside
@@ -94,6 +97,17 @@ fn flatten_line_breaks(src: &str) -> Cow<'_, str> {
         Some(flat) => Cow::Owned(String::from_utf8(flat).unwrap_or_else(|_| src.to_owned())),
         None => Cow::Borrowed(src),
     }
+}
+
+/// Whether `bytes` may hold a line break: an ASCII one, or the last byte of
+/// U+0085, U+2028 or U+2029 (also the last byte of some letters, such as
+/// "é", which the exact search then passes over). One pass without an early
+/// exit, which the compiler vectorises: the exact search stopped at every
+/// curly quote and dash, and cost a twentieth of the splitter.
+fn may_hold_line_break(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |found, &b| {
+        found | matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0x85 | 0xA8 | 0xA9)
+    })
 }
 
 /// The unicode-segmentation crate checks rule SB8 ("a full stop followed by
@@ -327,6 +341,20 @@ fn parse_marker(token: &str) -> Option<Marker<'_>> {
     Some(Marker { kind, value, close })
 }
 
+/// A token as the list-item rules read it, with its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Around<'a> {
+    at: usize,
+    token: &'a str,
+    /// The next token and its offset.
+    next: Option<(usize, &'a str)>,
+    /// Whether no token comes before it.
+    first: bool,
+    /// Whether the token before it ends with a stop or colon, closing quotes
+    /// and brackets aside.
+    after_stop: bool,
+}
+
 /// List items run together in one paragraph: "1. The first item 2. The
 /// second item", "a) … b) …", "• 9. … • 10. …". A bullet always starts an
 /// item; a numbered or lettered marker does so only as part of a sequence
@@ -334,19 +362,39 @@ fn parse_marker(token: &str) -> Option<Marker<'_>> {
 /// stop or colon, or follows a bullet; that keeps "chapter 1. The …" and
 /// "(1) the army" out.
 fn list_item_candidates(flat: &str, src: &str, out: &mut Vec<Candidate>) {
-    let tokens = tokens(flat);
+    list_items_among(item_tokens(flat), src, out);
+}
+
+/// [`list_item_candidates`] over `tokens`: every token of the text, or only
+/// those that may be a bullet or a marker, as a token of no other shape
+/// changes nothing.
+fn list_items_among<'a>(
+    tokens: impl Iterator<Item = Around<'a>>,
+    src: &str,
+    out: &mut Vec<Candidate>,
+) {
     // Per marker style: the value and item start of the last marker seen.
     let mut chains: Vec<(MarkerKind, &str, u32, usize)> = Vec::new();
-    let mut pending_bullet: Option<usize> = None;
-    for (n, &(at, token)) in tokens.iter().enumerate() {
+    // A bullet standing alone, and where the token after it starts.
+    let mut lone_bullet: Option<(usize, Option<usize>)> = None;
+    for Around {
+        at,
+        token,
+        next,
+        first: opens_region,
+        after_stop,
+    } in tokens
+    {
+        let mut bulleted = lone_bullet
+            .take()
+            .filter(|&(_, next_at)| next_at == Some(at))
+            .map(|(bullet_at, _)| bullet_at);
         let first = token.chars().next().unwrap_or(' ');
         let bullet = is_bullet(first)
             || (is_line_bullet(first)
                 && token.chars().count() == 1
                 && starts_line(src, at)
-                && tokens
-                    .get(n + 1)
-                    .is_some_and(|&(_, t)| !t.starts_with(char::is_lowercase)));
+                && next.is_some_and(|(_, t)| !t.starts_with(char::is_lowercase)));
         let mut rest = token;
         if bullet {
             out.push(Candidate {
@@ -355,16 +403,15 @@ fn list_item_candidates(flat: &str, src: &str, out: &mut Vec<Candidate>) {
             });
             rest = &token[first.len_utf8()..];
             if rest.is_empty() {
-                pending_bullet = Some(at);
+                lone_bullet = Some((at, next.map(|(n, _)| n)));
                 continue;
             }
-            pending_bullet = Some(at);
+            bulleted = Some(at);
         }
-        let bulleted = pending_bullet.take();
         let Some(marker) = parse_marker(rest) else {
             continue;
         };
-        let Some(&(_, next)) = tokens.get(n + 1) else {
+        let Some((_, next)) = next else {
             continue;
         };
         let next_first = next.trim_start_matches(is_opener).chars().next();
@@ -372,12 +419,7 @@ fn list_item_candidates(flat: &str, src: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         let item_start = bulleted.unwrap_or(at);
-        let opens = bulleted.is_some()
-            || n == 0
-            || tokens[n - 1]
-                .1
-                .trim_end_matches(is_closer)
-                .ends_with(['.', ':', ';', '!', '?']);
+        let opens = bulleted.is_some() || opens_region || after_stop;
         let slot = chains
             .iter()
             .position(|&(k, c, _, _)| k == marker.kind && c == marker.close);
@@ -408,19 +450,74 @@ fn list_item_candidates(flat: &str, src: &str, out: &mut Vec<Candidate>) {
     }
 }
 
-/// The tokens of `flat` between white space, with their offsets. ASCII text
-/// is split byte by byte: decoding every char was a tenth of the splitter.
-fn tokens(flat: &str) -> Vec<(usize, &str)> {
-    if flat.is_ascii() {
-        // The ASCII chars that `char::is_whitespace` accepts.
-        super::ascii_split(flat, |b| matches!(b, b'\t'..=b'\r' | b' ')).collect()
-    } else {
-        let base = flat.as_ptr() as usize;
-        flat.split(char::is_whitespace)
-            .filter(|t| !t.is_empty())
-            .map(|t| (t.as_ptr() as usize - base, t))
-            .collect()
+/// The tokens of `flat` that may be a bullet or a list marker, found from
+/// the bytes that can start a bullet or end a marker rather than by
+/// splitting the whole text: most tokens are neither, and splitting every
+/// one was a quarter of the splitter.
+fn item_tokens(flat: &str) -> impl Iterator<Item = Around<'_>> {
+    let bytes = flat.as_bytes();
+    // Everything before `from` has been read; it is 0, or white space
+    // or the end of white space.
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            // Every such byte starts a char.
+            let hit = from + bytes[from..].iter().position(|&b| may_mark_item(b))?;
+            let start = token_start(flat, from, hit);
+            let end = token_end(flat, hit);
+            // A lead byte 0xE2 may start white space: step over its char.
+            from = end.max(hit + flat[hit..].chars().next().map_or(1, char::len_utf8));
+            let token = &flat[start..end];
+            if !token.is_empty() && may_be_item(token) {
+                return Some(around(flat, start, token));
+            }
+        }
+    })
+}
+
+/// Bytes that start a bullet ("-", "*", "+", and the lead byte of "•", "–"
+/// and every other bullet outside ASCII) or end a marker ("." and ")").
+fn may_mark_item(b: u8) -> bool {
+    matches!(b, b'.' | b')' | b'-' | b'*' | b'+' | 0xE2)
+}
+
+/// A token that starts with a bullet or is short enough to be a marker.
+fn may_be_item(token: &str) -> bool {
+    token.starts_with(|c| is_bullet(c) || is_line_bullet(c))
+        || (token.len() <= 4 && token.contains(['.', ')']))
+}
+
+/// The token at `at` with what the rules read around it.
+fn around<'a>(flat: &'a str, at: usize, token: &'a str) -> Around<'a> {
+    let previous_end = flat[..at].trim_end().len();
+    let next_at = skip_space(flat, at + token.len());
+    Around {
+        at,
+        token,
+        next: (next_at < flat.len()).then(|| (next_at, &flat[next_at..token_end(flat, next_at)])),
+        first: previous_end == 0,
+        after_stop: flat[..previous_end]
+            .trim_end_matches(is_closer)
+            .ends_with(['.', ':', ';', '!', '?']),
     }
+}
+
+/// Where the token holding the char at `at` starts, reading back no further
+/// than `floor`.
+fn token_start(flat: &str, floor: usize, at: usize) -> usize {
+    match flat[floor..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+    {
+        Some((i, c)) => floor + i + c.len_utf8(),
+        None => floor,
+    }
+}
+
+/// Where the token holding the char at `at` ends.
+fn token_end(flat: &str, at: usize) -> usize {
+    at + token_len(&flat[at..])
 }
 
 /// Whether the token at `at` is the first on its line in the original text.
@@ -610,6 +707,8 @@ fn is_footnote_mark(token: &str) -> bool {
 
 /// The word after a candidate.
 struct Next<'a> {
+    /// The whole token.
+    raw: &'a str,
     /// The token without opening quotes or brackets.
     token: &'a str,
     /// Its first char.
@@ -619,11 +718,13 @@ struct Next<'a> {
 }
 
 fn next_word(flat: &str, at: usize) -> Next<'_> {
-    let token = token_after(flat, at).trim_start_matches(is_opener);
+    let raw = token_after(flat, at);
+    let token = raw.trim_start_matches(is_opener);
     let letters = token
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(token.len());
     Next {
+        raw,
         token,
         first: token.chars().next(),
         word: &token[..letters],
@@ -647,7 +748,7 @@ fn judge_stop(flat: &str, at: usize, last: usize, end: usize) -> Verdict {
     };
     if ends_with_bracketed_ellipsis(flat, end)
         || citation_follows(flat, at)
-        || is_footnote_mark(token_after(flat, at))
+        || is_footnote_mark(next.raw)
     {
         return Verdict::Drop;
     }
@@ -993,7 +1094,26 @@ fn token_before(s: &str, end: usize) -> (usize, &str) {
 fn token_after(s: &str, start: usize) -> &str {
     let hi = floor_boundary(s, start.saturating_add(WINDOW));
     let part = &s[start..hi];
-    &part[..part.find(char::is_whitespace).unwrap_or(part.len())]
+    &part[..token_len(part)]
+}
+
+/// The length of the text before the first white space in `part`. Read a
+/// byte at a time up to the first byte outside ASCII, and only then char by
+/// char: most tokens are ASCII, and decoding every char of the tokens around
+/// each candidate cost a twentieth of the splitter.
+fn token_len(part: &str) -> usize {
+    let bytes = part.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|&b| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '))
+        .unwrap_or(bytes.len());
+    if bytes.get(ascii).is_none_or(u8::is_ascii) {
+        return ascii;
+    }
+    ascii
+        + part[ascii..]
+            .find(char::is_whitespace)
+            .unwrap_or(part.len() - ascii)
 }
 
 /// Cuts the region at the kept boundaries and trims every piece.
@@ -1804,14 +1924,33 @@ mod tests {
             prop_assert_eq!(&*flatten_line_breaks(&text), flatten_char_by_char(&text));
         }
 
+        /// Bullets, markers, closers and white space of every kind.
         #[test]
-        fn tokens_equal_a_split_at_white_space(text in "[a-c .\u{0}-\u{20}\u{7F}]{0,40}") {
-            let by_char: Vec<(usize, &str)> = text
-                .split(char::is_whitespace)
-                .filter(|t| !t.is_empty())
-                .map(|t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
+        fn list_items_from_likely_tokens_equal_every_token(
+            text in "([a-cA-C12 .)(\\-*+•–—’”\"\n\t\u{A0}\u{2003}\u{2028}:?]{0,6}|1\\. |2\\. |b\\) |• |- |\n- |\n\\+ |\n\\* |\n– ){0,16}"
+        ) {
+            let (mut fast, mut every) = (Vec::new(), Vec::new());
+            list_item_candidates(&text, &text, &mut fast);
+            list_items_among(every_token(&text).into_iter(), &text, &mut every);
+            prop_assert_eq!(fast, every);
+        }
+
+        #[test]
+        fn likely_tokens_are_the_tokens_of_their_shape(
+            text in "[a-c12 .)(\\-*+•–’\"\n\t\u{A0}\u{2003}\u{2028}]{0,30}"
+        ) {
+            let likely: Vec<Around> = every_token(&text)
+                .into_iter()
+                .filter(|t| may_be_item(t.token))
                 .collect();
-            prop_assert_eq!(tokens(&text), by_char);
+            prop_assert_eq!(item_tokens(&text).collect::<Vec<_>>(), likely);
+        }
+
+        #[test]
+        fn token_lengths_equal_a_search_for_white_space(
+            text in "[a-c .\u{0}-\u{20}\u{7F}\u{85}\u{A0}\u{1680}\u{2003}\u{2028}\u{3000}é’]{0,20}"
+        ) {
+            prop_assert_eq!(token_len(&text), text.find(char::is_whitespace).unwrap_or(text.len()));
         }
 
         #[test]
@@ -1819,6 +1958,36 @@ mod tests {
             text in "([a-c]{0,2}[.…\u{2024}\u{FE52}\u{FF0E}][ )\"\u{0}\u{A0}’]{28,36}[a.]?){0,4}"
         ) {
             prop_assert_eq!(&*cap_runs_after_full_stops(&text), cap_runs_char_by_char(&text));
+        }
+    }
+
+    /// Every token of the text, split at white space, with its neighbours.
+    fn every_token(flat: &str) -> Vec<Around<'_>> {
+        let tokens: Vec<(usize, &str)> = flat
+            .split(char::is_whitespace)
+            .filter(|t| !t.is_empty())
+            .map(|t| (t.as_ptr() as usize - flat.as_ptr() as usize, t))
+            .collect();
+        (0..tokens.len())
+            .map(|n| Around {
+                at: tokens[n].0,
+                token: tokens[n].1,
+                next: tokens.get(n + 1).copied(),
+                first: n == 0,
+                after_stop: n > 0
+                    && tokens[n - 1]
+                        .1
+                        .trim_end_matches(is_closer)
+                        .ends_with(['.', ':', ';', '!', '?']),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_bullet_starts_with_a_byte_that_may_mark_an_item() {
+        for c in ('\0'..=char::MAX).filter(|&c| is_bullet(c) || is_line_bullet(c)) {
+            let mut buf = [0; 4];
+            assert!(may_mark_item(c.encode_utf8(&mut buf).as_bytes()[0]), "{c}");
         }
     }
 
