@@ -120,15 +120,25 @@ impl<'a> Scan<'a> {
             .unwrap_or_else(|| re.may_match(self.slice(within)))
     }
 
-    /// Every match of `re` inside `within`.
+    /// Every match of `re` inside `within`, as `find_iter` over its slice
+    /// finds them.
     pub fn find(&self, re: &Lazy, within: Span) -> Vec<Span> {
+        let mut found = Vec::new();
         if !self.may_match(re, within) {
-            return Vec::new();
+            return found;
         }
-        re.regex()
-            .find_iter(self.slice(within))
-            .map(|m| Span::new(within.start + m.start(), within.start + m.end()))
-            .collect()
+        // The next match lies in what is left after the last one, so it
+        // needs its words there: where they are not, stop, instead of
+        // running the regex on to the sentence's end (most sentences name a
+        // person once).
+        for m in re.regex().find_iter(self.slice(within)) {
+            let span = Span::new(within.start + m.start(), within.start + m.end());
+            found.push(span);
+            if !self.may_match(re, Span::new(span.end, within.end)) {
+                break;
+            }
+        }
+        found
     }
 
     pub fn is_match(&self, re: &Lazy, within: Span) -> bool {
@@ -399,6 +409,42 @@ mod tests {
             .into_iter()
             .map(|s| s.slice(t))
             .collect()
+    }
+
+    proptest::proptest! {
+        /// Stopping where the rest cannot hold a match finds what the plain
+        /// search finds, in sentences, paragraphs and the whole essay.
+        #[test]
+        fn find_stops_only_where_no_match_is_left(
+            text in crate::topics::index::tests::name_soup(),
+        ) {
+            let a = crate::analysis::analyze(text, &crate::analysis::Options {
+                question: Some("How far was Lenin responsible for the Bolshevik victory, 1917-21?".into()),
+                ..Default::default()
+            });
+            let pack = &a.topic.as_ref().expect("a topic").pack;
+            let scan = Scan::new(&a);
+            let spans = (scan.units.iter().map(|u| u.span))
+                .chain(a.doc.paragraphs.iter().map(|p| p.span))
+                .chain([Span::new(0, scan.folded.len())]);
+            let pats: Vec<&Lazy> = (pack.people.iter().map(|p| &p.names))
+                .chain(pack.events.iter().map(|e| &e.matcher))
+                .collect();
+            for within in spans {
+                for re in &pats {
+                    let plain: Vec<Span> = re
+                        .regex()
+                        .find_iter(scan.slice(within))
+                        .map(|m| Span::new(within.start + m.start(), within.start + m.end()))
+                        .collect();
+                    proptest::prop_assert_eq!(
+                        scan.find(re, within),
+                        plain,
+                        "{:?} in {:?}", re, scan.slice(within)
+                    );
+                }
+            }
+        }
     }
 
     #[test]
