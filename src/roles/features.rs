@@ -187,7 +187,9 @@ fn surface<'a>(
             opens |= 1 << h.category;
         }
     });
-    let first_date = a.dates_in(s.span).next();
+    let mut dates = a.dates_in(s.span);
+    let first_date = dates.next();
+    let dates = first_date.map_or(0, |_| 1 + dates.count());
     let opens_with_date = first_date.is_some_and(|d| {
         let lead = a
             .doc
@@ -198,7 +200,7 @@ fn surface<'a>(
     Surface {
         counts,
         opens,
-        dates: a.dates_in(s.span).count(),
+        dates,
         opens_with_date,
         numbers: words.numbers,
         names: words.names,
@@ -343,8 +345,12 @@ impl<'a> StemCounter<'a> {
 /// Two or more words between quotation marks.
 fn has_quotation(text: &str) -> bool {
     // Every opening mark holds one of these bytes ('“' is E2 80 9C, '«' is
-    // C2 AB): most sentences have none, and a byte scan rules them out.
-    text.bytes().any(|b| matches!(b, b'"' | 0x9C | 0xAB)) && quotation_in(text)
+    // C2 AB): most sentences have none, and a byte scan rules them out. The
+    // scan has no early exit so that it vectorises: stopping at each byte
+    // cost 5 M instructions over 200 essays.
+    text.bytes()
+        .fold(false, |found, b| found | matches!(b, b'"' | 0x9C | 0xAB))
+        && quotation_in(text)
 }
 
 fn quotation_in(text: &str) -> bool {
@@ -512,7 +518,9 @@ mod tests {
         #[test]
         fn the_byte_scan_only_rules_out_text_without_quotations(
             parts in proptest::collection::vec(
-                proptest::prop_oneof!["[a-zé’]{1,4}", "[ “”«»\"]", "\\PC"],
+                // Whole quotations too, with every pairing of marks: one
+                // with a single kind of byte must not be ruled out.
+                proptest::prop_oneof!["[a-zé’]{1,4}", "[ “”«»\"]", "\\PC", "[“«\"][a-z ]{1,6}[”»\"]"],
                 0..14,
             )
         ) {
