@@ -196,3 +196,100 @@ pub(super) const NAMING_WORDS: [&str; 7] = [
     "rechristened",
     "retitled",
 ];
+
+/// A set of words for a test at every token. Most words are turned away by
+/// their length and first and last bytes before any hashing: a hash lookup
+/// was about 70 instructions, and the parser asks at nearly every token.
+/// (Not `crate::word_set::WordSet`: that holds words of up to 7 bytes, and
+/// these run to "seventeenth".)
+pub(super) struct TokenWords {
+    /// `ends[len][first % 32]` has bit `last % 32` set for each word of
+    /// that length with those ends (lengths up to [`ENDS_MAX_LEN`]).
+    ends: [[u32; 32]; ENDS_MAX_LEN + 1],
+    words: foldhash::HashSet<&'static str>,
+}
+
+/// Longer words skip the filter; no token key is longer.
+const ENDS_MAX_LEN: usize = 16;
+
+impl TokenWords {
+    // Inlined: the call itself cost as much as the filter.
+    #[inline(always)]
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.may_contain(word) && self.words.contains(word)
+    }
+
+    /// False only for words not in the set.
+    #[inline(always)]
+    fn may_contain(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (b.first(), b.last(), self.ends.get(b.len())) {
+            (Some(&first), Some(&last), Some(row)) => {
+                row[usize::from(first % 32)] & (1 << (last % 32)) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
+impl FromIterator<&'static str> for TokenWords {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        let words: foldhash::HashSet<&'static str> = iter.into_iter().collect();
+        let mut ends = [[0u32; 32]; ENDS_MAX_LEN + 1];
+        for w in &words {
+            let b = w.as_bytes();
+            if let (Some(&first), Some(&last), Some(row)) =
+                (b.first(), b.last(), ends.get_mut(b.len()))
+            {
+                row[usize::from(first % 32)] |= 1 << (last % 32);
+            }
+        }
+        TokenWords { ends, words }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_set() -> TokenWords {
+        MONTHS
+            .iter()
+            .copied()
+            .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
+            .chain(CENTURY_ORDINALS.iter().map(|(w, _)| *w))
+            .chain([
+                "a",
+                "the",
+                "twenty",
+                "spring",
+                "sixteencharsword",
+                "seventeencharword",
+            ])
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// The filter in front of the hash set never turns a member away:
+        /// the answer is the set's on any word, listed or not.
+        #[test]
+        fn token_words_answer_as_their_hash_set(
+            word in "[a-z]{0,18}|\\PC{0,6}|(march|may|june|a|the|twenty|sixteencharsword|seventeencharword|eleventh|twelve)[a-z]?",
+        ) {
+            let set = sample_set();
+            proptest::prop_assert_eq!(set.contains(&word), set.words.contains(word.as_str()));
+        }
+    }
+
+    #[test]
+    fn token_words_hold_every_listed_word() {
+        let set = sample_set();
+        for w in MONTHS
+            .iter()
+            .chain(["a", "sixteencharsword", "seventeencharword"].iter())
+        {
+            assert!(set.contains(w), "{w}");
+        }
+        assert!(!set.contains("and") && !set.contains("") && !set.contains("marches"));
+    }
+}
