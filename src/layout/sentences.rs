@@ -101,12 +101,11 @@ fn flatten_line_breaks(src: &str) -> Cow<'_, str> {
 
 /// Whether `bytes` may hold a line break: an ASCII one, or the last byte of
 /// U+0085, U+2028 or U+2029 (also the last byte of some letters, such as
-/// "é", which the exact search then passes over). One pass without an early
-/// exit, which the compiler vectorises: the exact search stopped at every
-/// curly quote and dash, and cost a twentieth of the splitter.
+/// "é", which the exact search then passes over). The exact search stopped
+/// at every curly quote and dash, and cost a twentieth of the splitter.
 fn may_hold_line_break(bytes: &[u8]) -> bool {
-    bytes.iter().fold(false, |found, &b| {
-        found | matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0x85 | 0xA8 | 0xA9)
+    crate::normalize::any_byte(bytes, |b| {
+        matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0x85 | 0xA8 | 0xA9)
     })
 }
 

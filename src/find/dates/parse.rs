@@ -289,10 +289,11 @@ fn atom_lead_words() -> impl Iterator<Item = &'static str> {
 }
 
 /// The words any hit can start with: those of an atom, the range lead-ins
-/// "from" and "between", and the counts and articles of [`P::relative`].
+/// "from" and "between", and the counts of [`P::relative`] (its articles
+/// "the" and "that" are an atom's too).
 static HIT_LEAD_WORDS: Words = Words::new(|| {
     atom_lead_words()
-        .chain(["from", "between", "the", "that"])
+        .chain(["from", "between"])
         .chain(NUMBER_WORDS.iter().map(|(w, _)| *w))
         .collect()
 });
