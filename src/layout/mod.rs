@@ -8,6 +8,8 @@ mod uax;
 mod word_text;
 pub mod words;
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 pub use word_text::WordText;
 pub use words::Word;
@@ -45,6 +47,7 @@ impl Document {
     /// Lays out `text`: paragraphs, then sentences, then words.
     pub fn new(text: String) -> Self {
         let blocks = paragraphs::split(&text);
+        let mut segments = Vec::new();
         let paragraphs = blocks
             .paragraphs
             .iter()
@@ -53,7 +56,11 @@ impl Document {
                 span,
                 // Sorted: a binary search keeps long Markdown lists linear.
                 list_item: blocks.list_items.binary_search(&i).is_ok(),
-                sentences: with_words(&text, sentences::split_sentences(&text, span)),
+                sentences: with_words(
+                    &text,
+                    sentences::split_sentences(&text, span),
+                    &mut segments,
+                ),
             })
             .collect();
         Document {
@@ -67,13 +74,14 @@ impl Document {
     /// Builds a document whose paragraphs and sentences are already known
     /// (an annotated corpus): no layout or splitting is guessed.
     pub fn from_parts(text: String, paragraphs: Vec<Vec<Span>>) -> Self {
+        let mut segments = Vec::new();
         let paragraphs = paragraphs
             .into_iter()
             .filter(|p| !p.is_empty())
             .map(|sentences| Paragraph {
                 span: sentences[0].cover(sentences[sentences.len() - 1]),
                 list_item: false,
-                sentences: with_words(&text, sentences),
+                sentences: with_words(&text, sentences, &mut segments),
             })
             .collect();
         Document {
@@ -103,26 +111,44 @@ impl Document {
     /// The text of a span with runs of white space (line breaks of a
     /// hard-wrapped essay) folded to one space, for display.
     pub fn display(&self, span: Span) -> String {
-        collapse_space(self.slice(span))
+        self.shown(span).into_owned()
+    }
+
+    /// [`Document::display`] borrowed from the text when it needs no
+    /// folding (most sentences): the report and the role features each
+    /// read every sentence's shown text, and a copy each was two
+    /// allocations a sentence.
+    pub fn shown(&self, span: Span) -> Cow<'_, str> {
+        collapsed(self.slice(span))
     }
 }
 
-/// Sentences with their words.
-fn with_words(text: &str, spans: Vec<Span>) -> Vec<Sentence> {
+/// Sentences with their words; `segments` is a buffer shared by all of a
+/// document's sentences.
+fn with_words<'t>(
+    text: &'t str,
+    spans: Vec<Span>,
+    segments: &mut Vec<(usize, &'t str)>,
+) -> Vec<Sentence> {
     spans
         .into_iter()
         .map(|span| Sentence {
             span,
-            words: words::words(text, span),
+            words: words::words_with(text, span, segments),
         })
         .collect()
 }
 
 /// Folds every run of white space to one space and trims the ends.
 pub fn collapse_space(s: &str) -> String {
+    collapsed(s).into_owned()
+}
+
+/// [`collapse_space`], borrowing `s` when it is already collapsed.
+pub fn collapsed(s: &str) -> Cow<'_, str> {
     if is_collapsed(s) {
-        // Most sentences: copied whole rather than word by word.
-        return s.to_string();
+        // Most sentences: taken whole rather than rebuilt word by word.
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for part in s.split_whitespace() {
@@ -131,7 +157,7 @@ pub fn collapse_space(s: &str) -> String {
         }
         out.push_str(part);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The non-empty runs of `s` between ASCII bytes that `is_space` accepts,

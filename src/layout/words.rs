@@ -75,11 +75,21 @@ fn key_and_stem(word: &str) -> (WordText, WordText) {
 
 /// The words (UAX #29 word segments containing a letter or digit) in `region`.
 pub fn words(text: &str, region: Span) -> Vec<Word> {
-    let segments = segments(region.slice(text));
+    words_with(text, region, &mut Vec::new())
+}
+
+/// [`words`], segmenting into `segments` (emptied first): a document's
+/// sentences share one buffer, where one each was an allocation a sentence.
+pub fn words_with<'t>(
+    text: &'t str,
+    region: Span,
+    segments: &mut Vec<(usize, &'t str)>,
+) -> Vec<Word> {
+    segments_into(region.slice(text), segments);
     // Sized once: most segments are words, and growing by doubling copied
     // every word several times.
     let mut out = Vec::with_capacity(segments.len());
-    for (i, w) in segments {
+    for &(i, w) in segments.iter() {
         if !w.chars().any(char::is_alphanumeric) {
             continue;
         }
@@ -105,13 +115,16 @@ pub fn words(text: &str, region: Span) -> Vec<Word> {
 /// analysis), and so is one with ASCII punctuation around it (see
 /// [`ascii_word_in_punctuation`]). Tests check both against the crate on the
 /// whole text.
-fn segments(s: &str) -> Vec<(usize, &str)> {
+fn segments_into<'t>(s: &'t str, out: &mut Vec<(usize, &'t str)>) {
+    out.clear();
     // An essay's words and the marks between them average over four bytes
     // a segment: sized once, as growing by doubling cost 0.5 % of a batch.
-    let mut out = Vec::with_capacity(s.len() / 4 + 1);
+    out.reserve(s.len() / 4 + 1);
     for (start, piece) in pieces(s) {
         if !piece.starts_with(cannot_join) {
-            return s.split_word_bound_indices().collect();
+            out.clear();
+            out.extend(s.split_word_bound_indices());
+            return;
         }
         if piece.bytes().all(|b| b.is_ascii_alphanumeric()) {
             out.push((start, piece));
@@ -128,7 +141,6 @@ fn segments(s: &str) -> Vec<(usize, &str)> {
             );
         }
     }
-    out
 }
 
 /// Where the one run of ASCII letters and digits lies in an ASCII piece such
@@ -171,6 +183,13 @@ mod tests {
             .into_iter()
             .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_whitespace()))
             .collect()
+    }
+
+    /// The segments of `s`, into a buffer holding another text's.
+    fn segments(s: &str) -> Vec<(usize, &str)> {
+        let mut out = vec![(7, "left over")];
+        segments_into(s, &mut out);
+        out
     }
 
     fn by_the_crate(s: &str) -> Vec<(usize, &str)> {

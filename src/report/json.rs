@@ -4,6 +4,8 @@
 //! These are serialisation-only types (as in ripgrep's `jsont.rs`): the
 //! library's own types can change without changing the wire format.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -37,11 +39,11 @@ pub struct Report<'a> {
     /// The essay's dates against the window and the pack's main events;
     /// null without a pack.
     pub timeline: Option<TimelineOut>,
-    pub layout: LayoutOut,
+    pub layout: LayoutOut<'a>,
     pub stats: Stats,
     pub paragraphs: Vec<ParagraphOut<'a>>,
-    pub structure: StructureOut,
-    pub dates: Vec<DateOut>,
+    pub structure: StructureOut<'a>,
+    pub dates: Vec<DateOut<'a>>,
     pub findings: Vec<FindingOut<'a>>,
     /// Findings silenced by `argmark: ignore` comments in the essay (added in 1.2).
     pub suppressed: Vec<SuppressedOut<'a>>,
@@ -177,18 +179,20 @@ pub struct WindowOut {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct LayoutOut {
+pub struct LayoutOut<'a> {
     /// How paragraphs were told apart: blank-lines, double-spaced, indented,
     /// hard-wrapped, line-per-paragraph or single.
     #[schemars(with = "String")]
     pub style: Style,
-    pub title: Option<TextSpan>,
+    pub title: Option<TextSpan<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct TextSpan {
+pub struct TextSpan<'a> {
     pub span: [usize; 2],
-    pub text: String,
+    // Borrowed from the essay unless its white space had to be folded (a
+    // plain comment: a doc comment would enter the schema).
+    pub text: Cow<'a, str>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -205,7 +209,7 @@ pub struct ParagraphOut<'a> {
     pub span: [usize; 2],
     /// introduction, body, conclusion, or whole (essays of one or two paragraphs).
     pub part: &'static str,
-    pub sentences: Vec<SentenceOut>,
+    pub sentences: Vec<SentenceOut<'a>>,
     /// Focus terms of the question that the paragraph uses.
     pub focus: Vec<&'a str>,
     /// argued, mixed or narrative.
@@ -221,9 +225,11 @@ pub struct ParagraphOut<'a> {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct SentenceOut {
+pub struct SentenceOut<'a> {
     pub span: [usize; 2],
-    pub text: String,
+    // Borrowed from the essay unless its white space had to be folded (a
+    // plain comment: a doc comment would enter the schema).
+    pub text: Cow<'a, str>,
     /// thesis, claim, evidence, analysis, counter, link, narrative or other.
     pub role: &'static str,
     pub secondary_role: Option<&'static str>,
@@ -242,10 +248,10 @@ pub struct ReasonOut {
 
 /// The essay's argument at a glance.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct StructureOut {
+pub struct StructureOut<'a> {
     /// The sentence (text and span) that states the thesis in the introduction.
-    pub thesis: Option<TextSpan>,
-    pub conclusion_judgement: Option<TextSpan>,
+    pub thesis: Option<TextSpan<'a>>,
+    pub conclusion_judgement: Option<TextSpan<'a>>,
     /// Whether the conclusion's judgement agrees with the thesis (null when
     /// either is missing).
     pub conclusion_agrees: Option<bool>,
@@ -264,8 +270,8 @@ pub struct StructureOut {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct DateOut {
-    pub text: String,
+pub struct DateOut<'a> {
+    pub text: Cow<'a, str>,
     pub span: [usize; 2],
     pub start: String,
     pub end: String,
@@ -348,7 +354,7 @@ impl<'a> Report<'a> {
                 style: a.doc.style,
                 title: a.doc.title.map(|t| TextSpan {
                     span: span(t),
-                    text: a.doc.display(t),
+                    text: a.doc.shown(t),
                 }),
             },
             stats: Stats {
@@ -364,7 +370,7 @@ impl<'a> Report<'a> {
                 .dates
                 .iter()
                 .map(|d| DateOut {
-                    text: a.doc.display(d.mention.span),
+                    text: a.doc.shown(d.mention.span),
                     span: span(d.mention.span),
                     start: d.mention.interval.start.to_string(),
                     end: d.mention.interval.end.to_string(),
@@ -426,7 +432,7 @@ fn paragraphs<'a>(a: &'a Analysis, idx: &CharIndex) -> Vec<ParagraphOut<'a>> {
                         let r = roles.next();
                         SentenceOut {
                             span: idx.span(s.span),
-                            text: a.doc.display(s.span),
+                            text: a.doc.shown(s.span),
                             role: r.map_or("other", |r| r.role.as_str()),
                             secondary_role: r.and_then(|r| r.secondary).map(|r| r.as_str()),
                             confidence: r.map_or(0.0, |r| (r.confidence * 1000.0).round() / 1000.0),
@@ -458,12 +464,12 @@ fn paragraphs<'a>(a: &'a Analysis, idx: &CharIndex) -> Vec<ParagraphOut<'a>> {
         .collect()
 }
 
-fn structure(a: &Analysis, idx: &CharIndex) -> StructureOut {
+fn structure<'a>(a: &'a Analysis, idx: &CharIndex) -> StructureOut<'a> {
     let st = &a.structure;
     let sentence = |i: Option<usize>| {
         i.and_then(|i| a.doc.sentences().nth(i)).map(|s| TextSpan {
             span: idx.span(s.span),
-            text: a.doc.display(s.span),
+            text: a.doc.shown(s.span),
         })
     };
     let count = |m: Mode| st.paragraphs.iter().filter(|p| p.mode == m).count();

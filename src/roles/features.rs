@@ -10,8 +10,8 @@ use foldhash::{HashMap, HashMapExt};
 use super::lexicon::{CATEGORIES, CONNECTIVES, LEXICON, cat};
 use crate::analysis::Analysis;
 use crate::checks::{Part, part};
-use crate::layout::{Sentence, collapse_space};
-use crate::normalize::word_key;
+use crate::layout::Sentence;
+use crate::normalize::word_key_into;
 use crate::word_set::WordSet;
 
 /// Feature names and what each means, in the model's order.
@@ -176,12 +176,13 @@ fn surface<'a>(
     s: &'a Sentence,
     stems: &mut StemCounter<'a>,
     in_introduction: bool,
+    key: &mut String,
 ) -> Surface {
     let text = a.doc.slice(s.span);
-    let key = collapse_space(&word_key(text));
+    sentence_key(a, s, key);
     let mut counts = [0u32; CATEGORIES.len()];
     let mut opens = 0u32;
-    LEXICON.for_each_hit(&key, |h| {
+    LEXICON.for_each_hit(key, |h| {
         counts[h.category] += 1;
         if h.category < CONNECTIVES && h.start <= 2 {
             opens |= 1 << h.category;
@@ -219,6 +220,14 @@ fn surface<'a>(
             in_introduction,
         ),
     }
+}
+
+/// The sentence's key with its white space collapsed, written into `key`.
+/// Keyed from the shown text, which is the sentence itself unless its white
+/// space needs folding: collapsing the key instead allocated twice a
+/// sentence (keying keeps white space white, so the order does not matter).
+fn sentence_key(a: &Analysis, s: &Sentence, key: &mut String) {
+    word_key_into(&a.doc.shown(s.span), key);
 }
 
 /// What a sentence's words hold, counted in one pass over them.
@@ -377,6 +386,7 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
     let mut stems = StemCounter::new(a.question.focus_stems(), words);
     // The first of three or more paragraphs is the introduction.
     let with_introduction = paras.len() >= 3;
+    let mut key = String::new();
     let surfaces: Vec<Vec<Surface>> = paras
         .iter()
         .enumerate()
@@ -384,7 +394,7 @@ pub fn extract(a: &Analysis) -> Vec<[f32; N]> {
             let in_introduction = with_introduction && pi == 0;
             p.sentences
                 .iter()
-                .map(|s| surface(a, s, &mut stems, in_introduction))
+                .map(|s| surface(a, s, &mut stems, in_introduction, &mut key))
                 .collect()
         })
         .collect();
@@ -589,6 +599,22 @@ mod tests {
                 sentences[..introduction].iter().any(|s| !s.is_empty())
             );
             proptest::prop_assert_eq!(counted, stem_counts_by_sorting(&sentences, introduction, &focus));
+        }
+    }
+
+    proptest::proptest! {
+        /// Keying the collapsed text equals collapsing the key, as first
+        /// written: no char is white space after keying unless it was before.
+        #[test]
+        fn keying_the_shown_text_equals_collapsing_the_key(
+            text in "[aZİ’“—é \t\n\r\u{A0}\u{2009}\u{202F}\u{3000}\u{85}]{0,16}"
+        ) {
+            let mut key = String::from("left over");
+            word_key_into(&crate::layout::collapsed(&text), &mut key);
+            proptest::prop_assert_eq!(
+                key,
+                crate::layout::collapse_space(&crate::normalize::word_key(&text))
+            );
         }
     }
 
