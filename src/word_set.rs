@@ -42,7 +42,24 @@ impl<const N: usize> WordSet<N> {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        packed(word).is_some_and(|k| self.keys.binary_search(&k).is_ok())
+        Packed::of(word).is_some_and(|k| self.has(k))
+    }
+
+    /// [`WordSet::contains`] for a word packed already.
+    pub fn has(&self, word: Packed) -> bool {
+        self.keys.binary_search(&word.0).is_ok()
+    }
+}
+
+/// A word packed for [`WordSet::has`]: a word asked about in several sets
+/// is packed once.
+#[derive(Clone, Copy, Debug)]
+pub struct Packed(u64);
+
+impl Packed {
+    /// `None` for a word no set can hold.
+    pub fn of(word: &str) -> Option<Packed> {
+        packed(word).map(Packed)
     }
 }
 
@@ -105,6 +122,10 @@ mod tests {
         #[test]
         fn contains_is_case_insensitive_equality(w in "[a-zA-Z\0é']{0,9}") {
             proptest::prop_assert_eq!(SET.contains(&w), WORDS.iter().any(|x| x.eq_ignore_ascii_case(&w)));
+            proptest::prop_assert_eq!(
+                Packed::of(&w).is_some_and(|k| SET.has(k)),
+                WORDS.iter().any(|x| x.eq_ignore_ascii_case(&w))
+            );
         }
     }
 }

@@ -236,7 +236,20 @@ pub struct SentenceOut<'a> {
     /// The model's probability for `role`, 0–1.
     pub confidence: f32,
     /// The features that most decided the role, strongest first.
-    pub reasons: Vec<ReasonOut>,
+    #[schemars(with = "Vec<ReasonOut>")]
+    pub reasons: ReasonsOut<'a>,
+}
+
+/// A sentence's reasons, written as [`ReasonOut`]s straight from the
+/// analysis: collecting them into a vector first was an allocation a
+/// sentence.
+#[derive(Debug)]
+pub struct ReasonsOut<'a>(pub &'a [crate::roles::Reason]);
+
+impl Serialize for ReasonsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(ReasonOut::of))
+    }
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -244,6 +257,16 @@ pub struct ReasonOut {
     pub feature: &'static str,
     pub description: &'static str,
     pub weight: f32,
+}
+
+impl ReasonOut {
+    pub fn of(x: &crate::roles::Reason) -> ReasonOut {
+        ReasonOut {
+            feature: x.feature,
+            description: x.description,
+            weight: (x.weight * 1000.0).round() / 1000.0,
+        }
+    }
 }
 
 /// The essay's argument at a glance.
@@ -436,18 +459,7 @@ fn paragraphs<'a>(a: &'a Analysis, idx: &CharIndex) -> Vec<ParagraphOut<'a>> {
                             role: r.map_or("other", |r| r.role.as_str()),
                             secondary_role: r.and_then(|r| r.secondary).map(|r| r.as_str()),
                             confidence: r.map_or(0.0, |r| (r.confidence * 1000.0).round() / 1000.0),
-                            reasons: r
-                                .map(|r| {
-                                    r.reasons
-                                        .iter()
-                                        .map(|x| ReasonOut {
-                                            feature: x.feature,
-                                            description: x.description,
-                                            weight: (x.weight * 1000.0).round() / 1000.0,
-                                        })
-                                        .collect()
-                                })
-                                .unwrap_or_default(),
+                            reasons: ReasonsOut(r.map_or(&[], |r| &r.reasons)),
                         }
                     })
                     .collect(),
@@ -508,4 +520,37 @@ pub fn render(file: &str, encoding: &str, a: &Analysis) -> String {
 pub fn schema() -> String {
     let schema = schemars::schema_for!(Report);
     serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roles::Reason;
+
+    #[test]
+    fn borrowed_reasons_serialise_as_the_collected_ones() {
+        let reasons = [
+            Reason {
+                feature: "has_date",
+                description: "contains a date",
+                weight: 0.123_456,
+            },
+            Reason {
+                feature: "bias",
+                description: "baseline",
+                weight: -2.000_49,
+            },
+        ];
+        for r in [&reasons[..], &reasons[..1], &[]] {
+            let collected: Vec<ReasonOut> = r.iter().map(ReasonOut::of).collect();
+            assert_eq!(
+                serde_json::to_string_pretty(&ReasonsOut(r)).unwrap(),
+                serde_json::to_string_pretty(&collected).unwrap()
+            );
+            assert_eq!(
+                sonic_rs::to_string(&ReasonsOut(r)).unwrap(),
+                sonic_rs::to_string(&collected).unwrap()
+            );
+        }
+    }
 }

@@ -12,7 +12,7 @@ use crate::analysis::Analysis;
 use crate::checks::{Part, part};
 use crate::layout::Sentence;
 use crate::normalize::word_key_into;
-use crate::word_set::WordSet;
+use crate::word_set::{Packed, WordSet};
 
 /// Feature names and what each means, in the model's order.
 pub const FEATURES: &[(&str, &str)] = &[
@@ -197,7 +197,7 @@ fn surface<'a>(
             .slice(crate::span::Span::new(s.span.start, d.mention.span.start));
         lead.split_whitespace().count() <= 2
     });
-    let words = word_counts(a, s);
+    let (words, stems) = word_counts(a, s, stems, in_introduction);
     Surface {
         counts,
         opens,
@@ -212,13 +212,7 @@ fn surface<'a>(
             .trim_end()
             .trim_end_matches(['"', '\'', '’', '”', ')'])
             .ends_with('?'),
-        stems: stems.sentence(
-            s.words
-                .iter()
-                .filter(|w| !STOP.contains(&w.key))
-                .map(|w| w.stem.as_str()),
-            in_introduction,
-        ),
+        stems,
     }
 }
 
@@ -231,7 +225,7 @@ fn sentence_key(a: &Analysis, s: &Sentence, key: &mut String) {
 }
 
 /// What a sentence's words hold, counted in one pass over them.
-#[derive(Default)]
+#[derive(Debug, Default, PartialEq)]
 struct WordCounts {
     /// Words with a digit outside any date.
     numbers: usize,
@@ -241,14 +235,36 @@ struct WordCounts {
     past: usize,
 }
 
-fn word_counts(a: &Analysis, s: &Sentence) -> WordCounts {
+/// Counts the sentence's words and, in the same pass, its stems (stop
+/// words aside): each word is packed once for both word sets, where a pass
+/// each packed it twice.
+fn word_counts<'a>(
+    a: &Analysis,
+    s: &'a Sentence,
+    stems: &mut StemCounter<'a>,
+    in_introduction: bool,
+) -> (WordCounts, StemCounts) {
     let mut n = WordCounts::default();
-    for (i, w) in s.words.iter().enumerate() {
+    // `StemCounter::sentence` reads every stem, so every word is counted.
+    let content_stems = s.words.iter().enumerate().filter_map(|(i, w)| {
+        let packed = Packed::of(&w.key);
+        n.add(a, s, i, packed);
+        let stop = packed.is_some_and(|k| STOP.has(k));
+        (!stop).then_some(w.stem.as_str())
+    });
+    let stems = stems.sentence(content_stems, in_introduction);
+    (n, stems)
+}
+
+impl WordCounts {
+    /// Counts word `i` of sentence `s`; `packed` is its key packed.
+    fn add(&mut self, a: &Analysis, s: &Sentence, i: usize, packed: Option<Packed>) {
+        let w = &s.words[i];
         // Rare: the dates are only looked at for a word with a digit.
         if w.key.bytes().any(|b| b.is_ascii_digit())
             && !a.dates_in(s.span).any(|d| d.mention.span.contains(w.span))
         {
-            n.numbers += 1;
+            self.numbers += 1;
         }
         if i > 0
             && w.key != "i"
@@ -258,13 +274,14 @@ fn word_counts(a: &Analysis, s: &Sentence) -> WordCounts {
                 .next()
                 .is_some_and(char::is_uppercase)
         {
-            n.names += 1;
+            self.names += 1;
         }
-        if IRREGULAR_PAST.contains(&w.key) || (w.key.len() > 4 && w.key.ends_with("ed")) {
-            n.past += 1;
+        if packed.is_some_and(|k| IRREGULAR_PAST.has(k))
+            || (w.key.len() > 4 && w.key.ends_with("ed"))
+        {
+            self.past += 1;
         }
     }
-    n
 }
 
 /// A sentence's distinct stems (stop words aside), and how many of them the
@@ -615,6 +632,41 @@ mod tests {
                 key,
                 crate::layout::collapse_space(&crate::normalize::word_key(&text))
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        #[test]
+        fn one_pass_counts_what_two_passes_count(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "The", "the", "war", "Wars", "was", "Became", "became", "in", "1917", "armies",
+                    "army", "Lenin", "fought", "I", "it", "who", "led", "ended", "3rd", "seventeenth",
+                    "naïve", "forced", ".", "\n\n", "!",
+                ]),
+                1..40,
+            )
+        ) {
+            let a = crate::analysis::analyze(words.join(" "), &crate::analysis::Options::default());
+            let words_of = a.doc.word_count();
+            let (mut one, mut two) = (
+                StemCounter::new(a.question.focus_stems(), words_of),
+                StemCounter::new(a.question.focus_stems(), words_of),
+            );
+            for (k, s) in a.doc.sentences().enumerate() {
+                let in_introduction = k % 2 == 0;
+                // As first written: two passes, the stop words found by
+                // their text (packed look-ups equal text ones: see
+                // `word_set`).
+                let mut n = WordCounts::default();
+                for (i, w) in s.words.iter().enumerate() {
+                    n.add(&a, s, i, Packed::of(&w.key));
+                }
+                let content = s.words.iter().filter(|w| !STOP.contains(&w.key));
+                let stems = two.sentence(content.map(|w| w.stem.as_str()), in_introduction);
+                proptest::prop_assert_eq!(word_counts(&a, s, &mut one, in_introduction), (n, stems));
+            }
         }
     }
 
