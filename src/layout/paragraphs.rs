@@ -330,21 +330,15 @@ fn non_blank_lines(text: &str) -> Vec<Line> {
 fn raw_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'\n' || b == b'\r' {
-                let line = Span::new(start, i);
-                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-                return Some(line);
-            }
-            i += 1;
+        if let Some(i) = next_line_break(bytes, start) {
+            let line = Span::new(start, i);
+            start = i + if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            return Some(line);
         }
         if start < bytes.len() {
             let line = Span::new(start, bytes.len());
@@ -353,6 +347,25 @@ fn raw_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         }
         None
     })
+}
+
+/// Where the first `\n` or `\r` at or after `from` lies. Blocks of 32 bytes
+/// without one are passed over with one test each, which the compiler
+/// vectorises: lines run to hundreds of bytes, and reading them a byte at
+/// a time was most of finding the paragraphs.
+fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
+    let is_break = |b: u8| b == b'\n' || b == b'\r';
+    let mut at = from;
+    while let Some(block) = bytes[at..].first_chunk::<32>() {
+        if crate::normalize::any_byte(block, is_break) {
+            break;
+        }
+        at += 32;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| is_break(b))
+        .map(|n| at + n)
 }
 
 /// Recognises Markdown headings, rules and list markers.
@@ -403,6 +416,40 @@ fn list_marker_len(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines as first found, a byte at a time.
+    fn raw_lines_byte_by_byte(text: &str) -> Vec<Span> {
+        let bytes = text.as_bytes();
+        let (mut lines, mut start, mut i) = (Vec::new(), 0, 0);
+        while i < bytes.len() {
+            if bytes[i] == b'\n' || bytes[i] == b'\r' {
+                lines.push(Span::new(start, i));
+                let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+                i += 1 + crlf as usize;
+                start = i;
+            } else {
+                i += 1;
+            }
+        }
+        if start < bytes.len() {
+            lines.push(Span::new(start, bytes.len()));
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_found_by_blocks_are_those_found_byte_by_byte(
+            // Long runs without a break, so that whole blocks are passed over.
+            parts in proptest::collection::vec(
+                proptest::prop_oneof!["[a é]{0,80}", "[\r\n]{1,3}", "\r\n"],
+                0..12,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(raw_lines(&text).collect::<Vec<_>>(), raw_lines_byte_by_byte(&text));
+        }
+    }
 
     fn paras(text: &str) -> Vec<String> {
         split(text)
