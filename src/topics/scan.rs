@@ -3,6 +3,8 @@
 //! ';'), so the units here are the layout's sentences, cut again at sentence
 //! ends the splitter may have missed.
 
+use std::borrow::Cow;
+
 use super::index::Hits;
 use super::lazy::Lazy;
 use super::pack::Pack;
@@ -120,12 +122,35 @@ impl<'a> Scan<'a> {
             .unwrap_or_else(|| re.may_match(self.slice(within)))
     }
 
+    /// Could `re` match anywhere in the essay? Where it cannot, it cannot
+    /// match inside any part of it either ([`Scan::may_match`] only ever
+    /// finds fewer words in less text).
+    pub fn may_match_anywhere(&self, re: &Lazy) -> bool {
+        self.may_match(re, Span::new(0, self.folded.len()))
+    }
+
     /// Every match of `re` inside `within`, as `find_iter` over its slice
     /// finds them.
     pub fn find(&self, re: &Lazy, within: Span) -> Vec<Span> {
         let mut found = Vec::new();
+        self.each_match(re, within, |span| found.push(span));
+        found
+    }
+
+    /// The first of [`Scan::find`]'s matches, without looking for the rest.
+    pub fn first(&self, re: &Lazy, within: Span) -> Option<Span> {
         if !self.may_match(re, within) {
-            return found;
+            return None;
+        }
+        let m = re.regex().find(self.slice(within))?;
+        Some(Span::new(within.start + m.start(), within.start + m.end()))
+    }
+
+    /// [`Scan::find`]'s matches, handed to `hit` one by one (no vector of
+    /// them for each pattern).
+    fn each_match(&self, re: &Lazy, within: Span, mut hit: impl FnMut(Span)) {
+        if !self.may_match(re, within) {
+            return;
         }
         // The next match lies in what is left after the last one, so it
         // needs its words there: where they are not, stop, instead of
@@ -133,12 +158,11 @@ impl<'a> Scan<'a> {
         // person once).
         for m in re.regex().find_iter(self.slice(within)) {
             let span = Span::new(within.start + m.start(), within.start + m.end());
-            found.push(span);
+            hit(span);
             if !self.may_match(re, Span::new(span.end, within.end)) {
                 break;
             }
         }
-        found
     }
 
     pub fn is_match(&self, re: &Lazy, within: Span) -> bool {
@@ -147,44 +171,51 @@ impl<'a> Scan<'a> {
 
     /// People named in `within`; where names overlap the longer wins
     /// ("S. S. Kamenev" over "Kamenev").
-    pub fn people(&self, pack: &Pack, within: Span) -> Vec<Mention> {
-        // Several checks ask for every unit: those were found once.
+    pub fn people(&self, pack: &Pack, within: Span) -> Cow<'a, [Mention]> {
+        // Several checks ask for every unit: those were found once, and are
+        // lent, not copied.
         let i = self.units.partition_point(|u| u.span.start < within.start);
         match (self.units.get(i), self.unit_people.get(i)) {
-            (Some(u), Some(people)) if u.span == within => people.clone(),
-            _ => self.find_people(pack, within),
+            (Some(u), Some(people)) if u.span == within => Cow::Borrowed(people),
+            _ => Cow::Owned(self.find_people(pack, within)),
         }
     }
 
     fn find_people(&self, pack: &Pack, within: Span) -> Vec<Mention> {
-        longest(
-            self.candidates(pack, pack.people.len(), &self.named.people)
-                .flat_map(|i| {
-                    self.find(&pack.people[i].names, within)
-                        .into_iter()
-                        .map(move |s| Mention { span: s, index: i })
-                })
-                .collect(),
-        )
+        let named = self.candidates(pack, pack.people.len(), &self.named.people);
+        self.mentions(named, |i| &pack.people[i].names, within)
+    }
+
+    /// The longest matches inside `within` of the patterns of `candidates`.
+    fn mentions<'p>(
+        &self,
+        candidates: impl Iterator<Item = usize>,
+        pattern: impl Fn(usize) -> &'p Lazy,
+        within: Span,
+    ) -> Vec<Mention> {
+        let mut found = Vec::new();
+        for index in candidates {
+            self.each_match(pattern(index), within, |span| {
+                found.push(Mention { span, index });
+            });
+        }
+        longest(found)
     }
 
     /// Events named in `within`.
-    pub fn events(&self, pack: &Pack, within: Span) -> Vec<Mention> {
+    pub fn events(&self, pack: &Pack, within: Span) -> Cow<'a, [Mention]> {
         // Inside one paragraph whose events are known, reuse them: the facts
         // checks ask for every sentence, and searching again was most of an
         // essay's cost.
         if let Some(known) = self.known_events(within) {
             return known;
         }
-        longest(
-            self.candidates(pack, pack.events.len(), &self.named.events)
-                .flat_map(|i| {
-                    self.find(&pack.events[i].matcher, within)
-                        .into_iter()
-                        .map(move |s| Mention { span: s, index: i })
-                })
-                .collect(),
-        )
+        Cow::Owned(self.find_events(pack, within))
+    }
+
+    fn find_events(&self, pack: &Pack, within: Span) -> Vec<Mention> {
+        let named = self.candidates(pack, pack.events.len(), &self.named.events);
+        self.mentions(named, |i| &pack.events[i].matcher, within)
     }
 
     /// Which of a pack's `all` people or events to look for: those that may
@@ -194,17 +225,18 @@ impl<'a> Scan<'a> {
         pack: &Pack,
         all: usize,
         named: &'s [usize],
-    ) -> Box<dyn Iterator<Item = usize> + 's> {
-        match &self.a.topic {
-            Some(t) if std::ptr::eq(&*t.pack, pack) => Box::new(named.iter().copied()),
-            _ => Box::new(0..all),
-        }
+    ) -> impl Iterator<Item = usize> + 's {
+        // One iterator type for both cases (no box for each call): the
+        // named ones, or none of them and then every index.
+        let ours = matches!(&self.a.topic, Some(t) if std::ptr::eq(&*t.pack, pack));
+        let (named, rest) = if ours { (named, 0) } else { (&[][..], all) };
+        named.iter().copied().chain(0..rest)
     }
 
     /// The paragraph scan's events inside `within`, when `within` lies in one
     /// paragraph and cuts through none of them (so a fresh search could not
     /// differ).
-    fn known_events(&self, within: Span) -> Option<Vec<Mention>> {
+    fn known_events(&self, within: Span) -> Option<Cow<'a, [Mention]>> {
         let paras = &self.a.doc.paragraphs;
         let i = paras.partition_point(|p| p.span.end < within.end);
         let events = self.para_events.get(i)?;
@@ -217,29 +249,36 @@ impl<'a> Scan<'a> {
         {
             return None;
         }
-        Some(
-            events
-                .iter()
-                .filter(|m| within.contains(m.span))
-                .copied()
-                .collect(),
-        )
+        // Those inside are usually one run of the paragraph's: lent then.
+        let inside = |m: &Mention| within.contains(m.span);
+        let from = events.iter().position(inside).unwrap_or(events.len());
+        let to = from + events[from..].iter().take_while(|m| inside(m)).count();
+        if !events[to..].iter().any(inside) {
+            return Some(Cow::Borrowed(&events[from..to]));
+        }
+        Some(Cow::Owned(
+            events.iter().filter(|m| inside(m)).copied().collect(),
+        ))
     }
 
     /// The dates inside a span that state a time (not naming asides).
     pub fn dates(&self, within: Span) -> Vec<&'a Dated> {
+        self.stated_dates(within).collect()
+    }
+
+    /// [`Scan::dates`], one by one (the facts checks ask for each sentence,
+    /// and most of them only look for the nearest).
+    pub fn stated_dates(&self, within: Span) -> impl Iterator<Item = &'a Dated> + 'a {
         // Dates and event spans are in order and disjoint: binary searches
         // keep this linear overall when called for every unit.
+        let event_spans = self.event_spans;
         self.a
             .dates_in(within)
             .filter(|d| !d.mention.naming_aside)
-            .filter(|d| {
-                let i = self
-                    .event_spans
-                    .partition_point(|e| e.start <= d.mention.span.start);
-                i == 0 || !self.event_spans[i - 1].contains(d.mention.span)
+            .filter(move |d| {
+                let i = event_spans.partition_point(|e| e.start <= d.mention.span.start);
+                i == 0 || !event_spans[i - 1].contains(d.mention.span)
             })
-            .collect()
     }
 
     /// The unit that contains a byte offset (units are in order, disjoint).
@@ -297,7 +336,7 @@ fn prepare(a: &Analysis) -> Prepared {
             .doc
             .paragraphs
             .iter()
-            .map(|p| scan.events(&t.pack, p.span))
+            .map(|p| scan.find_events(&t.pack, p.span))
             .collect();
         prepared.event_spans = para_events.iter().flatten().map(|m| m.span).collect();
         prepared.para_events = para_events;
@@ -310,8 +349,23 @@ fn prepare(a: &Analysis) -> Prepared {
     prepared
 }
 
-/// Keeps, of overlapping mentions, the longest (then the first).
+/// Keeps, of overlapping mentions, the longest (then the first); in order
+/// of start.
 fn longest(mut v: Vec<Mention>) -> Vec<Mention> {
+    // Most sentences name each thing once and nothing inside another: then
+    // every mention is kept, and the map below (an allocation) is not needed.
+    // A stable sort: of equal spans the first found wins below.
+    v.sort_by_key(|m| m.span.start);
+    let apart =
+        |w: &[Mention]| w[0].span.start < w[1].span.start && w[0].span.end <= w[1].span.start;
+    if v.windows(2).all(apart) {
+        return v;
+    }
+    longest_of_any(v)
+}
+
+/// [`longest`] for mentions that may overlap.
+fn longest_of_any(mut v: Vec<Mention>) -> Vec<Mention> {
     v.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
     // Kept spans are disjoint, so only the neighbours by start can overlap
     // a new one: a map keeps this O(n log n) on a long paragraph.
@@ -403,12 +457,43 @@ fn stop_cut(text: &str, i: usize, c: char) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::test_runner::TestCaseError;
 
     fn cut(t: &str) -> Vec<&str> {
         split_units(t, Span::new(0, t.len()))
             .into_iter()
             .map(|s| s.slice(t))
             .collect()
+    }
+
+    /// Runs `test` on the scan of an essay analysed for a question of the
+    /// Lenin pack.
+    fn scan_lenin(
+        text: String,
+        test: impl FnOnce(&Analysis, &Pack, &Scan) -> Result<(), TestCaseError>,
+    ) -> Result<(), TestCaseError> {
+        let a = crate::analysis::analyze(
+            text,
+            &crate::analysis::Options {
+                question: Some(
+                    "How far was Lenin responsible for the Bolshevik victory, 1917-21?".into(),
+                ),
+                ..Default::default()
+            },
+        );
+        let pack = &a.topic.as_ref().expect("a topic").pack;
+        test(&a, pack, &Scan::new(&a))
+    }
+
+    /// Mentions of a few people over a short text: spans often overlap,
+    /// touch, repeat or are empty.
+    fn mention_soup() -> impl proptest::strategy::Strategy<Value = Vec<Mention>> {
+        use proptest::strategy::Strategy;
+        let mention = (0usize..12, 0usize..5, 0usize..3).prop_map(|(start, len, index)| Mention {
+            span: Span::new(start, start + len),
+            index,
+        });
+        proptest::collection::vec(mention, 0..7)
     }
 
     proptest::proptest! {
@@ -418,33 +503,107 @@ mod tests {
         fn find_stops_only_where_no_match_is_left(
             text in crate::topics::index::tests::name_soup(),
         ) {
-            let a = crate::analysis::analyze(text, &crate::analysis::Options {
-                question: Some("How far was Lenin responsible for the Bolshevik victory, 1917-21?".into()),
-                ..Default::default()
-            });
-            let pack = &a.topic.as_ref().expect("a topic").pack;
-            let scan = Scan::new(&a);
-            let spans = (scan.units.iter().map(|u| u.span))
-                .chain(a.doc.paragraphs.iter().map(|p| p.span))
-                .chain([Span::new(0, scan.folded.len())]);
-            let pats: Vec<&Lazy> = (pack.people.iter().map(|p| &p.names))
-                .chain(pack.events.iter().map(|e| &e.matcher))
-                .collect();
-            for within in spans {
-                for re in &pats {
-                    let plain: Vec<Span> = re
-                        .regex()
-                        .find_iter(scan.slice(within))
-                        .map(|m| Span::new(within.start + m.start(), within.start + m.end()))
-                        .collect();
-                    proptest::prop_assert_eq!(
-                        scan.find(re, within),
-                        plain,
-                        "{:?} in {:?}", re, scan.slice(within)
-                    );
+            scan_lenin(text, |a, pack, scan| {
+                let spans = (scan.units.iter().map(|u| u.span))
+                    .chain(a.doc.paragraphs.iter().map(|p| p.span))
+                    .chain([Span::new(0, scan.folded.len())]);
+                let pats: Vec<&Lazy> = (pack.people.iter().map(|p| &p.names))
+                    .chain(pack.events.iter().map(|e| &e.matcher))
+                    .collect();
+                for within in spans {
+                    for re in &pats {
+                        let plain: Vec<Span> = re
+                            .regex()
+                            .find_iter(scan.slice(within))
+                            .map(|m| Span::new(within.start + m.start(), within.start + m.end()))
+                            .collect();
+                        proptest::prop_assert_eq!(
+                            scan.first(re, within),
+                            plain.first().copied(),
+                            "{:?} in {:?}", re, scan.slice(within)
+                        );
+                        proptest::prop_assert_eq!(
+                            scan.find(re, within),
+                            plain,
+                            "{:?} in {:?}", re, scan.slice(within)
+                        );
+                    }
                 }
-            }
+                Ok(())
+            })?;
         }
+
+        /// Mentions that do not overlap skip the map and are kept as it keeps them.
+        #[test]
+        fn longest_keeps_what_the_map_keeps(v in mention_soup()) {
+            proptest::prop_assert_eq!(longest(v.clone()), longest_of_any(v));
+        }
+
+        /// Events lent from the paragraph's are those a copy would hold.
+        #[test]
+        fn known_events_are_the_paragraphs_inside(
+            text in crate::topics::index::tests::name_soup(),
+        ) {
+            scan_lenin(text, |_, pack, scan| {
+                for u in scan.units {
+                    let para = &scan.paragraph_events()[u.para];
+                    let events = scan.events(pack, u.span);
+                    if para.iter().all(|m| !m.span.overlaps(u.span) || u.span.contains(m.span)) {
+                        let inside: Vec<Mention> =
+                            para.iter().filter(|m| u.span.contains(m.span)).copied().collect();
+                        proptest::prop_assert_eq!(&*events, &inside[..]);
+                    }
+                    proptest::prop_assert_eq!(&*events, &scan.find_events(pack, u.span)[..]);
+                }
+                Ok(())
+            })?;
+        }
+
+        /// What may match in a part of the essay may match in the whole:
+        /// the facts checks pass over patterns the whole cannot match.
+        #[test]
+        fn may_match_in_a_part_may_match_anywhere(
+            text in crate::topics::index::tests::name_soup(),
+        ) {
+            scan_lenin(text, |a, pack, scan| {
+                let rules = (pack.people.iter().flat_map(|p| &p.confusions))
+                    .chain(&pack.misconceptions)
+                    .map(|r| &r.pattern);
+                let pats: Vec<&Lazy> = (pack.people.iter().map(|p| &p.names))
+                    .chain(pack.people.iter().flat_map(|p| p.misspellings.iter().map(|(r, _)| r)))
+                    .chain(pack.places.iter().flat_map(|p| p.names.iter().map(|n| &n.matcher)))
+                    .chain(rules)
+                    .collect();
+                let parts = (scan.units.iter().map(|u| u.span))
+                    .chain(a.doc.paragraphs.iter().map(|p| p.span));
+                for part in parts {
+                    for re in &pats {
+                        proptest::prop_assert!(
+                            !scan.may_match(re, part) || scan.may_match_anywhere(re),
+                            "{:?} in {:?}", re, scan.slice(part)
+                        );
+                    }
+                }
+                Ok(())
+            })?;
+        }
+    }
+
+    #[test]
+    fn longest_prefers_the_longer_then_the_first() {
+        let m = |start, end, index| Mention {
+            span: Span::new(start, end),
+            index,
+        };
+        assert_eq!(
+            longest(vec![m(4, 11, 0), m(0, 11, 1), m(20, 25, 2)]),
+            [m(0, 11, 1), m(20, 25, 2)]
+        );
+        assert_eq!(longest(vec![m(0, 5, 0), m(0, 5, 1)]), [m(0, 5, 0)]);
+        assert_eq!(
+            longest(vec![m(9, 12, 0), m(0, 5, 1)]),
+            [m(0, 5, 1), m(9, 12, 0)]
+        );
     }
 
     #[test]
