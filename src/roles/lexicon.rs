@@ -2,8 +2,7 @@
 //! words, looked up by the word they open with.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 const LEXICON_TOML: &str = include_str!("../../models/lexicon.toml");
@@ -54,7 +53,7 @@ pub struct Lexicon {
     categories: Vec<Vec<usize>>,
     /// Patterns by their first word (the run of word bytes they open with,
     /// empty for one opening with punctuation such as "%"), shortest first.
-    by_first_word: HashMap<Box<str>, Vec<usize>, BuildHasherDefault<Fnv>>,
+    by_first_word: FirstWords,
 }
 
 /// A category matched in a text, and where.
@@ -90,18 +89,10 @@ impl Lexicon {
             }
         }
         let (patterns, categories): (Vec<String>, Vec<Vec<usize>>) = phrases.into_iter().unzip();
-        let mut by_first_word: HashMap<Box<str>, Vec<usize>, _> = HashMap::default();
-        for (p, pattern) in patterns.iter().enumerate() {
-            let first = &pattern[..word_end(pattern.as_bytes(), 0)];
-            by_first_word.entry(first.into()).or_default().push(p);
-        }
-        for group in by_first_word.values_mut() {
-            group.sort_by_key(|&p| patterns[p].len());
-        }
         Ok(Lexicon {
+            by_first_word: FirstWords::new(&patterns),
             patterns,
             categories,
-            by_first_word,
         })
     }
 
@@ -126,13 +117,11 @@ impl Lexicon {
         let bytes = key.as_bytes();
         let mut start = 0;
         while start <= bytes.len() {
-            let end = word_end(bytes, start);
-            if let Some(group) = self.by_first_word.get(&key[start..end]) {
-                for &p in group {
-                    if is_whole_word_at(bytes, start, self.patterns[p].as_bytes()) {
-                        for &category in &self.categories[p] {
-                            f(Hit { category, start });
-                        }
+            let (end, hash) = word_run(bytes, start);
+            for &p in self.by_first_word.get(hash, &bytes[start..end]) {
+                if is_whole_word_at(bytes, start, self.patterns[p].as_bytes()) {
+                    for &category in &self.categories[p] {
+                        f(Hit { category, start });
                     }
                 }
             }
@@ -150,38 +139,104 @@ fn is_whole_word_at(bytes: &[u8], start: usize, pattern: &[u8]) -> bool {
     bytes[start..].starts_with(pattern) && (end == bytes.len() || !is_word_byte(bytes[end]))
 }
 
-/// The end of the run of word bytes from `start`.
-fn word_end(bytes: &[u8], start: usize) -> usize {
-    start
-        + bytes[start..]
-            .iter()
-            .take_while(|&&b| is_word_byte(b))
-            .count()
+/// The end of the run of word bytes from `start`, and the run's FNV-1a
+/// hash, worked out in the same pass: the lexicon is looked up once per
+/// word, and SipHash in a `HashMap` cost several times as much.
+fn word_run(bytes: &[u8], start: usize) -> (usize, u64) {
+    let mut hash = FNV_OFFSET;
+    let mut end = start;
+    while let Some(&b) = bytes.get(end).filter(|&&b| WORD_BYTES[usize::from(b)]) {
+        hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        end += 1;
+    }
+    (end, hash)
 }
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x100_0000_01b3;
 
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80
+    WORD_BYTES[usize::from(b)]
 }
 
-/// FNV-1a: the lexicon is looked up once per word, and its words are a few
-/// bytes long, for which SipHash costs several times as much.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+/// [`is_word_byte`] as a table: it is asked for every byte of every sentence.
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'\'' || byte >= 0x80;
+        b += 1;
     }
+    table
+};
+
+/// The patterns grouped by first word, in an open-addressing table keyed by
+/// [`word_run`]'s hash.
+struct FirstWords {
+    /// A power of two long, at most half full: a word that opens no entry
+    /// (most words) finds an empty slot at once.
+    slots: Vec<Option<Slot>>,
+    first_words: Vec<Box<[u8]>>,
+    /// Pattern indices for each first word, shortest first.
+    groups: Vec<Vec<usize>>,
 }
 
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+#[derive(Clone, Copy)]
+struct Slot {
+    hash: u64,
+    group: usize,
+}
+
+impl FirstWords {
+    fn new(patterns: &[String]) -> FirstWords {
+        let mut by_word: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
+        for (p, pattern) in patterns.iter().enumerate() {
+            let bytes = pattern.as_bytes();
+            let first = &bytes[..word_run(bytes, 0).0];
+            by_word.entry(first).or_default().push(p);
         }
+        let mut table = FirstWords {
+            slots: vec![None; (by_word.len() * 2).next_power_of_two()],
+            first_words: Vec::new(),
+            groups: Vec::new(),
+        };
+        for (word, mut group) in by_word {
+            group.sort_by_key(|&p| patterns[p].len());
+            let slot = Slot {
+                hash: word_run(word, 0).1,
+                group: table.groups.len(),
+            };
+            let mut i = table.home(slot.hash);
+            while table.slots[i].is_some() {
+                i = table.next(i);
+            }
+            table.slots[i] = Some(slot);
+            table.first_words.push(word.into());
+            table.groups.push(group);
+        }
+        table
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    /// The patterns whose first word is `word` (of hash `hash`).
+    fn get(&self, hash: u64, word: &[u8]) -> &[usize] {
+        let mut i = self.home(hash);
+        while let Some(slot) = self.slots[i] {
+            if slot.hash == hash && *self.first_words[slot.group] == *word {
+                return &self.groups[slot.group];
+            }
+            i = self.next(i);
+        }
+        &[]
+    }
+
+    fn home(&self, hash: u64) -> usize {
+        // The high bits: FNV's low bits mix least.
+        (hash >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    fn next(&self, i: usize) -> usize {
+        (i + 1) & (self.slots.len() - 1)
     }
 }
 
@@ -255,6 +310,17 @@ mod tests {
             let hits = LEXICON.hits(&key);
             proptest::prop_assert!(hits.windows(2).all(|w| w[0].start <= w[1].start));
             proptest::prop_assert_eq!(order(hits), order(naive(&key)));
+        }
+    }
+
+    /// Every entry is in the first-word table, whatever slot it landed in.
+    #[test]
+    fn every_entry_alone_is_found() {
+        for (p, pattern) in LEXICON.patterns.iter().enumerate() {
+            let hits = LEXICON.hits(pattern);
+            for &category in &LEXICON.categories[p] {
+                assert!(hits.contains(&Hit { category, start: 0 }), "{pattern}");
+            }
         }
     }
 
