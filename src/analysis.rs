@@ -203,7 +203,7 @@ fn unassessed(sentences: usize) -> Vec<SentenceRole> {
         role: roles::Role::Other,
         secondary: None,
         confidence: 0.0,
-        reasons: Vec::new(),
+        reasons: roles::Reasons::default(),
         probabilities: [0.0; 8],
     };
     vec![role; sentences]
