@@ -1,6 +1,7 @@
 //! The word lists of `models/lexicon.toml`, compiled in and matched on whole
 //! words, looked up by the word they open with.
 
+use foldhash::HashMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -117,8 +118,8 @@ impl Lexicon {
         let bytes = key.as_bytes();
         let mut start = 0;
         while start <= bytes.len() {
-            let (end, hash) = word_run(bytes, start);
-            for &p in self.by_first_word.get(hash, &bytes[start..end]) {
+            let end = word_end(bytes, start);
+            for &p in self.by_first_word.get(&bytes[start..end]) {
                 if is_whole_word_at(bytes, start, self.patterns[p].as_bytes()) {
                     for &category in &self.categories[p] {
                         f(Hit { category, start });
@@ -139,21 +140,13 @@ fn is_whole_word_at(bytes: &[u8], start: usize, pattern: &[u8]) -> bool {
     bytes[start..].starts_with(pattern) && (end == bytes.len() || !is_word_byte(bytes[end]))
 }
 
-/// The end of the run of word bytes from `start`, and the run's FNV-1a
-/// hash, worked out in the same pass: the lexicon is looked up once per
-/// word, and SipHash in a `HashMap` cost several times as much.
-fn word_run(bytes: &[u8], start: usize) -> (usize, u64) {
-    let mut hash = FNV_OFFSET;
-    let mut end = start;
-    while let Some(&b) = bytes.get(end).filter(|&&b| WORD_BYTES[usize::from(b)]) {
-        hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        end += 1;
-    }
-    (end, hash)
+/// The end of the run of word bytes from `start`.
+fn word_end(bytes: &[u8], start: usize) -> usize {
+    bytes[start..]
+        .iter()
+        .position(|&b| !is_word_byte(b))
+        .map_or(bytes.len(), |n| start + n)
 }
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x100_0000_01b3;
 
 fn is_word_byte(b: u8) -> bool {
     WORD_BYTES[usize::from(b)]
@@ -171,72 +164,26 @@ static WORD_BYTES: [bool; 256] = {
     table
 };
 
-/// The patterns grouped by first word, in an open-addressing table keyed by
-/// [`word_run`]'s hash.
-struct FirstWords {
-    /// A power of two long, at most half full: a word that opens no entry
-    /// (most words) finds an empty slot at once.
-    slots: Vec<Option<Slot>>,
-    first_words: Vec<Box<[u8]>>,
-    /// Pattern indices for each first word, shortest first.
-    groups: Vec<Vec<usize>>,
-}
-
-#[derive(Clone, Copy)]
-struct Slot {
-    hash: u64,
-    group: usize,
-}
+/// The patterns grouped by first word, each group shortest first.
+struct FirstWords(HashMap<Box<[u8]>, Vec<usize>>);
 
 impl FirstWords {
     fn new(patterns: &[String]) -> FirstWords {
-        let mut by_word: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
+        let mut by_word: HashMap<Box<[u8]>, Vec<usize>> = HashMap::default();
         for (p, pattern) in patterns.iter().enumerate() {
             let bytes = pattern.as_bytes();
-            let first = &bytes[..word_run(bytes, 0).0];
-            by_word.entry(first).or_default().push(p);
+            let first = &bytes[..word_end(bytes, 0)];
+            by_word.entry(first.into()).or_default().push(p);
         }
-        let mut table = FirstWords {
-            slots: vec![None; (by_word.len() * 2).next_power_of_two()],
-            first_words: Vec::new(),
-            groups: Vec::new(),
-        };
-        for (word, mut group) in by_word {
-            group.sort_by_key(|&p| patterns[p].len());
-            let slot = Slot {
-                hash: word_run(word, 0).1,
-                group: table.groups.len(),
-            };
-            let mut i = table.home(slot.hash);
-            while table.slots[i].is_some() {
-                i = table.next(i);
-            }
-            table.slots[i] = Some(slot);
-            table.first_words.push(word.into());
-            table.groups.push(group);
+        for group in by_word.values_mut() {
+            group.sort_by_key(|&p| (patterns[p].len(), p));
         }
-        table
+        FirstWords(by_word)
     }
 
-    /// The patterns whose first word is `word` (of hash `hash`).
-    fn get(&self, hash: u64, word: &[u8]) -> &[usize] {
-        let mut i = self.home(hash);
-        while let Some(slot) = self.slots[i] {
-            if slot.hash == hash && *self.first_words[slot.group] == *word {
-                return &self.groups[slot.group];
-            }
-            i = self.next(i);
-        }
-        &[]
-    }
-
-    fn home(&self, hash: u64) -> usize {
-        // The high bits: FNV's low bits mix least.
-        (hash >> 40) as usize & (self.slots.len() - 1)
-    }
-
-    fn next(&self, i: usize) -> usize {
-        (i + 1) & (self.slots.len() - 1)
+    /// The patterns whose first word is `word`.
+    fn get(&self, word: &[u8]) -> &[usize] {
+        self.0.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
