@@ -203,7 +203,7 @@ fn unassessed(sentences: usize) -> Vec<SentenceRole> {
         role: roles::Role::Other,
         secondary: None,
         confidence: 0.0,
-        reasons: roles::Reasons::default(),
+        reasons: Vec::new(),
         probabilities: [0.0; 8],
     };
     vec![role; sentences]

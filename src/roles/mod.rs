@@ -91,7 +91,7 @@ impl Role {
 }
 
 /// One feature's part in a decision, for `--why` and the JSON `reasons`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
     pub feature: &'static str,
     pub description: &'static str,
@@ -107,7 +107,7 @@ pub struct SentenceRole {
     /// Probability of `role` under the model.
     pub confidence: f32,
     /// The features that most decided it, strongest first.
-    pub reasons: Reasons,
+    pub reasons: Vec<Reason>,
     /// Probabilities of every role, in [`Role::ALL`] order.
     pub probabilities: [f32; 8],
 }
@@ -233,59 +233,18 @@ fn stronger(a: &Reason, b: &Reason) -> std::cmp::Ordering {
 /// and keeping the first gives. Kept in order as they come, since most are
 /// weaker than the fourth so far: collecting and sorting all of them was
 /// most of deciding a sentence.
-fn strongest(reasons: impl Iterator<Item = Reason>) -> Reasons {
-    let mut top = Reasons::default();
+fn strongest(reasons: impl Iterator<Item = Reason>) -> Vec<Reason> {
+    let mut top: Vec<Reason> = Vec::with_capacity(REASONS);
     for r in reasons {
-        top.insert(r);
-    }
-    top
-}
-
-/// At most [`REASONS`] reasons, strongest first, held in place: a vector
-/// was an allocation a sentence. Reads as a slice.
-#[derive(Clone, Copy, Default)]
-pub struct Reasons {
-    top: [Reason; REASONS],
-    len: usize,
-}
-
-impl Reasons {
-    /// Puts `r` in its place; the weakest falls out when all are taken.
-    fn insert(&mut self, r: Reason) {
-        let at = self.partition_point(|t| stronger(t, &r).is_lt());
+        let at = top.partition_point(|t| stronger(t, &r).is_lt());
         if at < REASONS {
-            self.len = (self.len + 1).min(REASONS);
-            // The slot at the end (free, or the weakest) comes round to `at`.
-            self.top[at..self.len].rotate_right(1);
-            self.top[at] = r;
+            if top.len() == REASONS {
+                top.pop();
+            }
+            top.insert(at, r);
         }
     }
-}
-
-impl std::ops::Deref for Reasons {
-    type Target = [Reason];
-
-    fn deref(&self) -> &[Reason] {
-        &self.top[..self.len]
-    }
-}
-
-impl std::fmt::Debug for Reasons {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        (**self).fmt(f)
-    }
-}
-
-impl PartialEq for Reasons {
-    fn eq(&self, other: &Reasons) -> bool {
-        **self == **other
-    }
-}
-
-impl Serialize for Reasons {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(serializer)
-    }
+    top
 }
 
 #[cfg(test)]
@@ -314,7 +273,7 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(
-                strongest(reasons.clone().into_iter()).to_vec(),
+                strongest(reasons.clone().into_iter()),
                 strongest_by_sorting(reasons)
             );
         }
