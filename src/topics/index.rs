@@ -54,6 +54,9 @@ pub struct Hits {
     /// Whether pattern `i` may match anywhere in the essay: most of a pack's
     /// names never occur, and this answers for them without a search.
     present: Vec<bool>,
+    /// The scanned text's length: a span from 0 to it is what
+    /// [`Hits::present`] answered for.
+    len: u32,
     /// Pattern `i`'s branches' first clauses' hits, together by start, are
     /// `firsts[first_offsets[i]..first_offsets[i + 1]]`. Any match holds
     /// one (a branch needs all its clauses), so a span holding none is
@@ -161,6 +164,7 @@ impl PatternIndex {
             spans,
             offsets,
             present: Vec::new(),
+            len: text.len() as u32,
             firsts: Vec::new(),
             first_offsets: vec![0],
             layout: self.layout.clone(),
@@ -186,7 +190,10 @@ impl Hits {
         if self.anywhere {
             return Some(true);
         }
-        Some(self.present.get(id).is_none_or(|&p| p) && self.search(id, within))
+        // The whole essay was searched for `present` already: the checks
+        // ask about it for every pattern (3 M instructions on c200).
+        let whole = within.start == 0 && within.end as u32 >= self.len;
+        Some(self.present.get(id).is_none_or(|&p| p) && (whole || self.search(id, within)))
     }
 
     /// Fills [`Hits::firsts`] from the clauses' hits.
@@ -369,8 +376,10 @@ pub(super) mod tests {
                 .map(|c| (c * text.len() as f64) as usize)
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();
+            // Also the whole text, which `present` answers.
+            at.extend([0, text.len()]);
             at.sort();
-            for w in at.windows(2) {
+            for w in at.windows(2).chain([[0, text.len()].as_slice()]) {
                 let within = Span::new(w[0], w[1]);
                 for p in &pats {
                     let id = p.number_in().unwrap().1 as usize;
