@@ -24,8 +24,6 @@ pub fn check(a: &Analysis) -> Vec<Finding> {
     };
     let pack = &topic.pack;
     let scan = Scan::new(a);
-    let cues = CUES.scan(scan.folded);
-    let scan = scan.with(&cues);
     let mut out = Vec::new();
     out.extend(event_dates(&scan, pack));
     out.extend(person_lives(&scan, pack));
@@ -47,6 +45,12 @@ pub fn check(a: &Analysis) -> Vec<Finding> {
 /// "he") hold no word long enough to look for.
 static CUES: LazyLock<PatternIndex> =
     LazyLock::new(|| PatternIndex::new([&*DEATH_CUES, &*NAMING, &*FORWARD, &*BACKWARD]));
+
+/// [`CUES`], which every pack's index also searches for
+/// ([`crate::topics::scan::Scan`] answers for them).
+pub(crate) fn cue_index() -> &'static PatternIndex {
+    &CUES
+}
 
 /// A pattern of English words, compiled on first use behind a test for the
 /// words it needs. It runs on folded text, so ASCII classes and case folding
@@ -873,8 +877,6 @@ mod tests {
             });
             proptest::prop_assert!(a.topic.is_some());
             let scan = Scan::new(&a);
-            let hits = CUES.scan(scan.folded);
-            let scan = scan.with(&hits);
             for cue in [&*DEATH_CUES, &*LATER_OFFICE, &*NAMING, &*FORWARD, &*BACKWARD, &*PRONOUN] {
                 for u in scan.units {
                     proptest::prop_assert_eq!(

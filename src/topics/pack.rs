@@ -605,10 +605,12 @@ impl Pack {
             .collect()
     }
 
-    /// The index of every pattern of the pack.
+    /// The index of every pattern of the pack, which also finds the facts
+    /// check's cue words (in the same pass over an essay).
     pub fn index(&self) -> &PatternIndex {
-        self.index
-            .get_or_init(|| PatternIndex::new(self.patterns()))
+        self.index.get_or_init(|| {
+            PatternIndex::with_companion(self.patterns(), Some(crate::checks::cue_index()))
+        })
     }
 
     /// Every pattern of the pack, in a fixed order.
