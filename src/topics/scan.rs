@@ -41,7 +41,8 @@ pub struct Scan<'a> {
     unit_people: &'a [Vec<Mention>],
     /// Where the pack's patterns may match.
     hits: &'a Hits,
-    /// Where a caller's own indexed patterns may match ([`Scan::with`]).
+    /// Where the facts check's cue patterns may match (found in the same
+    /// pass as [`Scan::hits`]).
     extra: Option<&'a Hits>,
     /// The topic pack's people and events whose names may occur anywhere in
     /// the essay: most of a pack's never do, and asking about each one for
@@ -66,6 +67,7 @@ pub struct Prepared {
     para_events: Vec<Vec<Mention>>,
     unit_people: Vec<Vec<Mention>>,
     hits: Hits,
+    cue_hits: Hits,
     named: Named,
 }
 
@@ -83,17 +85,8 @@ impl<'a> Scan<'a> {
             para_events: &p.para_events,
             unit_people: &p.unit_people,
             hits: &p.hits,
-            extra: None,
+            extra: Some(&p.cue_hits),
             named: &p.named,
-        }
-    }
-
-    /// The same scan, also answering [`Scan::may_match`] for the patterns
-    /// of another index, from its hits over [`Scan::folded`].
-    pub fn with(self, extra: &'a Hits) -> Scan<'a> {
-        Scan {
-            extra: Some(extra),
-            ..self
         }
     }
 
@@ -113,7 +106,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Could `re` match inside `within`? A pattern of the pack (or of the
-    /// index given to [`Scan::with`]) is looked up in the essay's word hits;
+    /// facts check's cues) is looked up in the essay's word hits;
     /// any other tests the text.
     pub fn may_match(&self, re: &Lazy, within: Span) -> bool {
         self.hits
@@ -306,7 +299,9 @@ fn prepare(a: &Analysis) -> Prepared {
         ..Prepared::default()
     };
     if let Some(t) = &a.topic {
-        prepared.hits = t.pack.index().scan(&prepared.folded);
+        let (hits, cue_hits) = t.pack.index().scan_both(&prepared.folded);
+        prepared.hits = hits;
+        prepared.cue_hits = cue_hits.unwrap_or_default();
         // Filled in below, before any search that reads it.
         let unknown = Named::default();
         let mut scan = Scan {
