@@ -1,8 +1,8 @@
 //! An Aho-Corasick automaton that turns into a DFA once a run has used it
 //! enough. A DFA searches in about two thirds of the time, but building one
-//! for a pack's or the lexicon's words costs what some eighty essays save: a
-//! run over one essay keeps the cheaper automaton, a class's batch switches
-//! after its first essays. Both find exactly the same matches.
+//! for a pack's words costs what some eighty essays save: a run over one
+//! essay keeps the cheaper automaton, a class's batch switches after its
+//! first essays. Both find exactly the same matches.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use std::sync::OnceLock;
