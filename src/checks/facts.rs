@@ -13,7 +13,7 @@ use crate::analysis::{Analysis, Dated};
 use crate::find::dates::Interval;
 use crate::finding::{Finding, Severity};
 use crate::span::Span;
-use crate::topics::index::PatternIndex;
+use crate::topics::cues::{BACKWARD, DEATH_CUES, FORWARD, NAMING, re};
 use crate::topics::lazy::Lazy;
 use crate::topics::pack::{Pack, human, overlaps};
 use crate::topics::scan::{Mention, Scan, Unit, gap};
@@ -36,27 +36,6 @@ pub fn check(a: &Analysis) -> Vec<Finding> {
     out.sort_by_key(|f| (f.span.start, f.code));
     out.dedup_by(|x, y| x.code == y.code && x.span.overlaps(y.span));
     out
-}
-
-/// The cue patterns below, tested in most sentences that name one of the
-/// pack's people or events: one pass over the essay for the words they need
-/// answers most sentences, instead of a search of each sentence. Not
-/// [`LATER_OFFICE`] and [`PRONOUN`]: some of their matches ("go on to",
-/// "he") hold no word long enough to look for.
-static CUES: LazyLock<PatternIndex> =
-    LazyLock::new(|| PatternIndex::new([&*DEATH_CUES, &*NAMING, &*FORWARD, &*BACKWARD]));
-
-/// [`CUES`], which every pack's index also searches for
-/// ([`crate::topics::scan::Scan`] answers for them).
-pub(crate) fn cue_index() -> &'static PatternIndex {
-    &CUES
-}
-
-/// A pattern of English words, compiled on first use behind a test for the
-/// words it needs. It runs on folded text, so ASCII classes and case folding
-/// suffice, and they compile in a fraction of the Unicode time.
-fn re(s: &str) -> Lazy {
-    Lazy::new(format!("(?-u:{s})"))
 }
 
 /// Dates that state a time and were written out (not inferred from context).
@@ -184,11 +163,6 @@ fn event_dates(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     out
 }
 
-static DEATH_CUES: LazyLock<Lazy> = LazyLock::new(|| {
-    re(
-        r"\b(?:died|dies|death|dead|deceased|funeral|buried|burial|body|embalm\w*|mausoleum|tomb|memory|memorial|legacy|testament|posthumous\w*|cult|statue|portrait|ideas|heirs?|successors?|renamed|named|born|birth|after|since|writings|works|followers|legend|remembered|-ism|-ist)\b",
-    )
-});
 const NOT_THE_ACTOR: &[&str] = &[
     "of", "to", "by", "for", "about", "with", "after", "late", "under", "on", "against", "like",
     "than", "from", "without", "before", "as",
@@ -587,10 +561,6 @@ fn rules(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     out
 }
 
-static NAMING: LazyLock<Lazy> = LazyLock::new(|| {
-    re(r"\b(?:called|named|renamed|known\s+as|name|names|now|today|present-day|modern)\b")
-});
-
 /// "Leningrad in 1917", "the Petrograd Soviet of 1905".
 fn places(scan: &Scan, pack: &Pack) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -686,16 +656,6 @@ fn periods_text(ps: &[Interval]) -> String {
         .join(" and ")
 }
 
-static FORWARD: LazyLock<Lazy> = LazyLock::new(|| {
-    re(
-        r"\b(?:(?:this|which|that|these|it|they|he|she)\s+(?:then\s+|eventually\s+|also\s+|directly\s+|in\s+turn\s+)?(?:led|lead|leads)\s+to|resulted\s+in|results\s+in|as\s+a\s+(?:result|consequence),|caused|brought\s+about|consequently|so\s+that\s+led\s+to)\b",
-    )
-});
-static BACKWARD: LazyLock<Lazy> = LazyLock::new(|| {
-    re(
-        r"\b(?:because\s+of|due\s+to|thanks\s+to|as\s+a\s+result\s+of|as\s+a\s+consequence\s+of|because|caused\s+by|brought\s+about\s+by)\b",
-    )
-});
 static PRONOUN: LazyLock<Lazy> = LazyLock::new(|| re(r"\b(?:he|she|his|her)\b"));
 
 /// A later event presented as the cause of an earlier one.
@@ -832,6 +792,7 @@ fn last_person_before(scan: &Scan, pack: &Pack, para: usize, at: usize) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::topics::cues::CUES;
     use proptest::strategy::Strategy;
 
     /// Sentences of the cues' words and phrases among others, cut and

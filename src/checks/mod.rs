@@ -6,8 +6,6 @@ pub mod catalog;
 mod coverage;
 mod dates;
 mod facts;
-/// Every pack's index also finds the facts check's cue words.
-pub(crate) use facts::cue_index;
 mod focus;
 pub mod language;
 mod layout;

@@ -3,6 +3,7 @@
 //! files (`models/topics/`, format documented in its README). Three are
 //! compiled in; a user can load their own with `--topic-file`.
 
+pub mod cues;
 pub mod index;
 pub mod lazy;
 pub mod literals;

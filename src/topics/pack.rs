@@ -608,9 +608,8 @@ impl Pack {
     /// The index of every pattern of the pack, which also finds the facts
     /// check's cue words (in the same pass over an essay).
     pub fn index(&self) -> &PatternIndex {
-        self.index.get_or_init(|| {
-            PatternIndex::with_companion(self.patterns(), Some(crate::checks::cue_index()))
-        })
+        self.index
+            .get_or_init(|| PatternIndex::with_companion(self.patterns(), Some(&super::cues::CUES)))
     }
 
     /// Every pattern of the pack, in a fixed order.
