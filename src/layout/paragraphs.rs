@@ -349,23 +349,11 @@ fn raw_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// Where the first `\n` or `\r` at or after `from` lies. Blocks of 32 bytes
-/// without one are passed over with one test each, which the compiler
-/// vectorises: lines run to hundreds of bytes, and reading them a byte at
-/// a time was most of finding the paragraphs.
+/// Where the first `\n` or `\r` at or after `from` lies: memchr passes
+/// over whole blocks without one, where reading lines of hundreds of bytes
+/// a byte at a time was most of finding the paragraphs.
 fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
-    let is_break = |b: u8| b == b'\n' || b == b'\r';
-    let mut at = from;
-    while let Some(block) = bytes[at..].first_chunk::<32>() {
-        if crate::normalize::any_byte(block, is_break) {
-            break;
-        }
-        at += 32;
-    }
-    bytes[at..]
-        .iter()
-        .position(|&b| is_break(b))
-        .map(|n| at + n)
+    memchr::memchr2(b'\n', b'\r', &bytes[from..]).map(|n| from + n)
 }
 
 /// Recognises Markdown headings, rules and list markers.
@@ -439,8 +427,8 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn lines_found_by_blocks_are_those_found_byte_by_byte(
-            // Long runs without a break, so that whole blocks are passed over.
+        fn lines_found_by_memchr_are_those_found_byte_by_byte(
+            // Long runs without a break, which memchr passes over by blocks.
             parts in proptest::collection::vec(
                 proptest::prop_oneof!["[a é]{0,80}", "[\r\n]{1,3}", "\r\n"],
                 0..12,
