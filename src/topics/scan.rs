@@ -42,8 +42,8 @@ pub struct Scan<'a> {
     /// Where the pack's patterns may match.
     hits: &'a Hits,
     /// Where the facts check's cue patterns may match (found in the same
-    /// pass as [`Scan::hits`]).
-    extra: Option<&'a Hits>,
+    /// pass as [`Scan::hits`]; none without a pack).
+    cues: &'a Hits,
     /// The topic pack's people and events whose names may occur anywhere in
     /// the essay: most of a pack's never do, and asking about each one for
     /// every sentence was a tenth of the facts checks.
@@ -85,7 +85,7 @@ impl<'a> Scan<'a> {
             para_events: &p.para_events,
             unit_people: &p.unit_people,
             hits: &p.hits,
-            extra: Some(&p.cue_hits),
+            cues: &p.cue_hits,
             named: &p.named,
         }
     }
@@ -111,7 +111,7 @@ impl<'a> Scan<'a> {
     pub fn may_match(&self, re: &Lazy, within: Span) -> bool {
         self.hits
             .may_match(re, within)
-            .or_else(|| self.extra?.may_match(re, within))
+            .or_else(|| self.cues.may_match(re, within))
             .unwrap_or_else(|| re.may_match(self.slice(within)))
     }
 
@@ -312,7 +312,7 @@ fn prepare(a: &Analysis) -> Prepared {
             para_events: &[],
             unit_people: &[],
             hits: &prepared.hits,
-            extra: None,
+            cues: &prepared.cue_hits,
             named: &unknown,
         };
         let whole = Span::new(0, a.doc.text.len());
